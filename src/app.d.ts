@@ -1,0 +1,5 @@
+// Global app types for SvelteKit.
+declare global {
+	namespace App {}
+}
+export {};

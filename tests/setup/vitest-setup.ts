@@ -1,0 +1,3 @@
+// Vitest setup: jest-dom matchers and an in-memory IndexedDB for every unit/component test.
+import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
