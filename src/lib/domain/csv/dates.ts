@@ -177,7 +177,6 @@ export function detectDateFormat(values: readonly string[], opts: DetectDateOpti
 		}
 	}
 	if (!best || bestN < cells.length * minShare) return { ...none, matched: bestN };
-	const alternatives = candidates.filter((f) => f !== best && (counts.get(f) ?? 0) === bestN);
 	let ambiguous = false;
 	if (best === 'dmy' || best === 'mdy') {
 		const dmyN = counts.get('dmy') ?? 0;
@@ -192,7 +191,7 @@ export function detectDateFormat(values: readonly string[], opts: DetectDateOpti
 	return {
 		format: best,
 		ambiguous,
-		alternatives: alternatives.filter((f) => f !== best),
+		alternatives: candidates.filter((f) => f !== best && (counts.get(f) ?? 0) === (counts.get(best!) ?? 0)),
 		tried: cells.length,
 		matched: counts.get(best) ?? 0,
 		hasTime

@@ -70,8 +70,11 @@ export function guessEncoding(sample: Uint8Array, whole: boolean): EncodingGuess
 	return { encoding: 'gb18030', bom: false, reason: 'gb18030-fallback' };
 }
 
-/** Fraction of NUL bytes in a sample that is neither UTF-16: above this we call it binary. */
-const BINARY_NUL_SHARE = 0.1;
+/**
+ * Text never holds C0 controls other than tab/CR/LF/FF/ESC; more than 5% of them (or over half NUL,
+ * when not UTF-16) means a binary file. Scattered NULs alone are an export oddity we strip.
+ */
+const BINARY_CONTROL_SHARE = 0.05;
 
 /** Screens the first bytes: empty, spreadsheet, binary. Returns the fatal issue or null. */
 export function screenBytes(sample: Uint8Array, file?: string): ImportIssue | null {
@@ -80,9 +83,14 @@ export function screenBytes(sample: Uint8Array, file?: string): ImportIssue | nu
 	const bom = detectBom(sample);
 	if (!bom && !utf16ByNulPattern(sample)) {
 		let nul = 0;
+		let ctrl = 0;
 		const n = Math.min(sample.length, 65536);
-		for (let i = 0; i < n; i++) if (sample[i] === 0) nul++;
-		if (nul > n * BINARY_NUL_SHARE) return issue('binary-file', 'fatal', { file });
+		for (let i = 0; i < n; i++) {
+			const b = sample[i];
+			if (b === 0) nul++;
+			else if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) ctrl++;
+		}
+		if (ctrl > n * BINARY_CONTROL_SHARE || nul > n * 0.5) return issue('binary-file', 'fatal', { file });
 	}
 	return null;
 }

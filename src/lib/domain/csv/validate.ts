@@ -328,7 +328,8 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 			let amount: number;
 			if (amountF) amount = amountF.lut![amountF.codes[i]];
 			else {
-				amount = qtyF!.lut![qtyF!.codes[i]] * priceF!.lut![priceF!.codes[i]];
+				// rounded to 1e-10 so 6 × 2.55 is 15.3, not 15.299999999999999
+				amount = Math.round(qtyF!.lut![qtyF!.codes[i]] * priceF!.lut![priceF!.codes[i]] * 1e10) / 1e10;
 				if (Number.isNaN(amount)) {
 					reject({ row, code: 'missing-value', column: `${qtyF!.name} × ${priceF!.name}` });
 					continue;
