@@ -385,6 +385,8 @@ export interface EtsSelectOptions extends EtsOptions {
 	ic?: 'aicc' | 'aic' | 'bic';
 	/** R's additive.only */
 	additiveOnly?: boolean;
+	/** receives every fitted candidate, so callers can reuse them (Auto picks the best damped model from here) */
+	collect?: EtsFit[];
 }
 
 /** All model forms R's ets(model = "ZZZ") would try for these data. */
@@ -414,6 +416,7 @@ export function autoEts(y: ArrayLike<number>, m: number, o: EtsSelectOptions = {
 	for (const spec of candidateSpecs(y, m, o)) {
 		const fit = fitEtsModel(y, m, spec, o);
 		if (!fit) continue;
+		o.collect?.push(fit);
 		const v = fit[ic];
 		if (!Number.isFinite(v)) continue;
 		if (!best || v < best[ic]) best = fit;
