@@ -41,9 +41,10 @@ export function parseNumber(raw: string, decimal: DecimalMark = '.'): number {
 	if (decimal === '.' ? PLAIN.test(raw) : PLAIN_COMMA.test(raw)) return Number(decimal === '.' ? raw : raw.replace(',', '.'));
 	let s = toHalfWidth(raw).trim();
 	if (s === '') return NaN;
-	let negative = false;
+	// at most one sign: "(12)", "-12", "12-", "-$12", "$-12"; "--5" or "(-5)" is not a number
+	let signs = 0;
 	if (s.startsWith('(') && s.endsWith(')')) {
-		negative = true;
+		signs++;
 		s = s.slice(1, -1);
 	}
 	s = s.replace(CURRENCY, '');
@@ -56,20 +57,22 @@ export function parseNumber(raw: string, decimal: DecimalMark = '.'): number {
 		s = s.slice(1);
 	}
 	s = s.trim();
-	if (s.startsWith('-')) {
-		negative = !negative;
-		s = s.slice(1);
-	} else if (s.startsWith('+')) s = s.slice(1);
-	else if (s.endsWith('-')) {
-		negative = !negative;
-		s = s.slice(0, -1);
+	let plus = false;
+	for (;;) {
+		if (s.startsWith('-')) {
+			signs++;
+			s = s.slice(1).trimStart();
+		} else if (s.endsWith('-')) {
+			signs++;
+			s = s.slice(0, -1).trimEnd();
+		} else if (s.startsWith('+') && !plus) {
+			plus = true;
+			s = s.slice(1).trimStart();
+		} else break;
+		s = s.replace(CURRENCY, '').trim();
 	}
-	// a sign before the currency symbol: "-$5" leaves "$5" handled above; "$-5" leaves "-5" here
-	s = s.replace(CURRENCY, '').trim();
-	if (s.startsWith('-')) {
-		negative = !negative;
-		s = s.slice(1);
-	}
+	if (signs > 1 || (plus && signs > 0)) return NaN;
+	const negative = signs === 1;
 	s = s.replace(SPACES, '');
 	if (s === '') return NaN;
 	const body = groupedOrPlain(s, decimal);
