@@ -29,7 +29,17 @@ export interface XtT {
  * Collapses identical (x, t_x, T) rows into weighted rows: cohort data repeat the same triples a lot
  * (most customers never return, and days are discrete), so the likelihood gets several times cheaper.
  */
-function compress(data: XtT): { x: Float64Array; tx: Float64Array; T: Float64Array; w: Float64Array; xs: number[]; xIndex: Int32Array } {
+function compress(data: XtT): {
+	x: Float64Array;
+	tx: Float64Array;
+	T: Float64Array;
+	w: Float64Array;
+	xs: number[];
+	xIndex: Int32Array;
+	times: Float64Array;
+	TIndex: Int32Array;
+	txIndex: Int32Array;
+} {
 	const map = new Map<string, number>();
 	const x: number[] = [];
 	const tx: number[] = [];
@@ -50,7 +60,13 @@ function compress(data: XtT): { x: Float64Array; tx: Float64Array; T: Float64Arr
 	const xs = [...new Set(x)].sort((p, q) => p - q);
 	const pos = new Map(xs.map((v, i) => [v, i]));
 	const xIndex = Int32Array.from(x, (v) => pos.get(v)!);
-	return { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), w: Float64Array.from(w), xs, xIndex };
+	// Likewise ln(α+T) and ln(α+t_x) depend on α and one distinct time value: days are discrete, so a
+	// cohort has a few hundred distinct times and the per-row work drops to one exp/log pair.
+	const times = [...new Set([...T, ...tx])].sort((p, q) => p - q);
+	const tpos = new Map(times.map((v, i) => [v, i]));
+	const TIndex = Int32Array.from(T, (v) => tpos.get(v)!);
+	const txIndex = Int32Array.from(tx, (v) => tpos.get(v)!);
+	return { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), w: Float64Array.from(w), xs, xIndex, times: Float64Array.from(times), TIndex, txIndex };
 }
 
 type Compressed = ReturnType<typeof compress>;
@@ -67,15 +83,17 @@ function logLikelihoodCompressed(p: BgNbdParams, d: Compressed): number {
 		gx[i] = base + lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
 		a4c[i] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
 	}
+	const logTime = new Float64Array(d.times.length);
+	for (let i = 0; i < logTime.length; i++) logTime[i] = Math.log(alpha + d.times[i]);
 	let ll = 0;
 	const n = d.x.length;
 	for (let i = 0; i < n; i++) {
 		const x = d.x[i];
 		const j = d.xIndex[i];
-		const a3 = -(r + x) * Math.log(alpha + d.T[i]);
+		const a3 = -(r + x) * logTime[d.TIndex[i]];
 		let term: number;
 		if (x > 0) {
-			const a4 = a4c[j] - (r + x) * Math.log(alpha + d.tx[i]);
+			const a4 = a4c[j] - (r + x) * logTime[d.txIndex[i]];
 			// log(e^a3 + e^a4) without overflow
 			const m = a3 > a4 ? a3 : a4;
 			term = m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
@@ -122,7 +140,12 @@ export function fitBgNbd(data: XtT, options: BgNbdFitOptions = {}): BgNbdFit {
 		const pen = penalizer > 0 ? penalizer * v.reduce((s, t) => s + Math.exp(t) ** 2, 0) : 0;
 		return -ll + pen;
 	};
-	const res = minimizeMultiStart(objective, starts.map(toLog), { fTol: 1e-9, xTol: 1e-7, maxIterations: 4000 });
+	// Start from the best of the candidate points (cheap: one likelihood each) rather than running the
+	// simplex from all of them; the restart inside minimizeMultiStart guards against early collapse.
+	const logStarts = starts.map(toLog);
+	let best = logStarts[0];
+	for (const s of logStarts) if (objective(s) < objective(best)) best = s;
+	const res = minimizeMultiStart(objective, [best], { fTol: 1e-9, xTol: 1e-7, maxIterations: 4000 });
 	const params = fromLog(res.x);
 	return {
 		params,

@@ -27,12 +27,19 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, x: ArrayLike<n
 	let ll = 0;
 	const lgq = lgamma(q);
 	const qlg = q * Math.log(gamma);
+	// lnΓ(px+q) − lnΓ(px) depends on x only; repeat counts are small integers, so cache per x.
+	const cache = new Map<number, number>();
 	for (let i = 0; i < x.length; i++) {
 		const xi = x[i];
 		const m = mean[i];
 		if (!(xi > 0 && m > 0)) continue;
 		const px = p * xi;
-		ll += lgamma(px + q) - lgamma(px) - lgq + qlg + (px - 1) * Math.log(m) + px * Math.log(xi) - (px + q) * Math.log(gamma + m * xi);
+		let g = cache.get(xi);
+		if (g === undefined) {
+			g = lgamma(px + q) - lgamma(px) + px * Math.log(xi);
+			cache.set(xi, g);
+		}
+		ll += g - lgq + qlg + (px - 1) * Math.log(m) - (px + q) * Math.log(gamma + m * xi);
 	}
 	return ll;
 }
@@ -61,7 +68,9 @@ export function fitGammaGamma(x: ArrayLike<number>, mean: ArrayLike<number>): Ga
 		[Math.log(5), Math.log(3), Math.log(mbar / 2)],
 		[Math.log(0.5), Math.log(5), Math.log(mbar * 4)]
 	];
-	const res = minimizeMultiStart(objective, starts, { fTol: 1e-10, xTol: 1e-8, maxIterations: 4000 });
+	let best = starts[0];
+	for (const s of starts) if (objective(s) < objective(best)) best = s;
+	const res = minimizeMultiStart(objective, [best], { fTol: 1e-10, xTol: 1e-8, maxIterations: 4000 });
 	const params = { p: Math.exp(res.x[0]), q: Math.exp(res.x[1]), gamma: Math.exp(res.x[2]) };
 	return { params, logLikelihood: -res.fx, n: xs.length, converged: res.converged };
 }

@@ -1,5 +1,6 @@
 // Pareto analysis of customer revenue: Lorenz curve, top-20% share, Gini, and ABC/ABCD tiers by revenue share or headcount.
 import { idOrder } from '../shared/transactions';
+import { orderBy } from '../shared/rank';
 
 /**
  * Net spend below zero (refunds exceeding purchases) counts as zero here: a Lorenz curve and revenue
@@ -13,11 +14,7 @@ function clampedSortedDesc(values: ArrayLike<number>, tieOrder?: Int32Array): { 
 		v[i] = values[i] > 0 ? values[i] : 0;
 		total += v[i];
 	}
-	const order = new Int32Array(n);
-	for (let i = 0; i < n; i++) order[i] = i;
-	if (tieOrder) order.sort((a, b) => v[b] - v[a] || tieOrder[a] - tieOrder[b]);
-	else order.sort((a, b) => v[b] - v[a] || a - b);
-	return { order, v, total };
+	return { order: orderBy(v, true, tieOrder), v, total };
 }
 
 export interface LorenzPoint {

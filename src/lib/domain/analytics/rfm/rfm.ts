@@ -7,6 +7,7 @@ import {
 	type TransactionColumns
 } from '../shared/transactions';
 import { quantileType7, rProbabilities, sortedCopy } from '../shared/quantile';
+import { orderBy } from '../shared/rank';
 
 /**
  * - `rfm_r`: thresholds are the type-7 quantiles at 0.2/0.4/0.6/0.8 plus 1 and bins are
@@ -114,10 +115,10 @@ export function rfmFromSummary(summary: CustomerSummary, options: RfmOptions = {
 		const mEdges = rBinScores(monetary, activeCodes, bins, false, table.m, options.thresholds?.monetary);
 		table.edges = { recency: rEdges, frequency: fEdges, monetary: mEdges };
 	} else {
-		const tieOrder = idRanks(summary.customerIds);
-		quintileScores(recencyDays, activeCodes, bins, true, tieOrder, table.r);
-		quintileScores(frequency, activeCodes, bins, false, tieOrder, table.f);
-		quintileScores(monetary, activeCodes, bins, false, tieOrder, table.m);
+		const tieRank = activeIdRanks(summary.customerIds, activeCodes);
+		quintileScores(recencyDays, activeCodes, bins, true, tieRank, table.r);
+		quintileScores(frequency, activeCodes, bins, false, tieRank, table.f);
+		quintileScores(monetary, activeCodes, bins, false, tieRank, table.m);
 	}
 	return table;
 }
@@ -157,11 +158,17 @@ function rBinScores(
 	return { lower, upper };
 }
 
-/** Position of each customer code in id order (lower id ⇒ lower value). */
-function idRanks(ids: readonly string[]): Int32Array {
+/** For each position in `codes`, its rank in customer-id order among `codes` (lower id ⇒ lower rank). */
+function activeIdRanks(ids: readonly string[], codes: Int32Array): Int32Array {
 	const order = idOrder(ids);
-	const rank = new Int32Array(ids.length);
-	for (let i = 0; i < order.length; i++) rank[order[i]] = i;
+	const inCodes = new Int32Array(ids.length).fill(-1);
+	for (let i = 0; i < codes.length; i++) inCodes[codes[i]] = i;
+	const rank = new Int32Array(codes.length);
+	let k = 0;
+	for (let j = 0; j < order.length; j++) {
+		const pos = inCodes[order[j]];
+		if (pos >= 0) rank[pos] = k++;
+	}
 	return rank;
 }
 
@@ -174,14 +181,15 @@ function quintileScores(
 	codes: Int32Array,
 	bins: number,
 	largerIsWorse: boolean,
-	tieOrder: Int32Array,
+	tieRank: Int32Array,
 	out: Uint8Array
 ): void {
 	const n = codes.length;
 	if (n === 0) return;
-	const sorted = Int32Array.from(codes);
-	const sign = largerIsWorse ? -1 : 1;
-	sorted.sort((a, b) => sign * (values[a] - values[b]) || tieOrder[a] - tieOrder[b]);
+	const sub = new Float64Array(n);
+	for (let i = 0; i < n; i++) sub[i] = values[codes[i]];
+	const order = orderBy(sub, largerIsWorse, tieRank);
+	const sorted = Int32Array.from(order, (i) => codes[i]);
 	if (n === 1) {
 		out[sorted[0]] = 1;
 		return;

@@ -1,4 +1,5 @@
 // Columnar transaction input for the segmentation analytics, plus day arithmetic and per-customer aggregation.
+import { orderBy } from './rank';
 
 /**
  * The one input shape every segmentation routine takes.
@@ -89,14 +90,13 @@ export interface CustomerSummary {
 	lastDay: Float64Array;
 	/** Number of transactions (rows). */
 	count: Int32Array;
-	/** Number of distinct purchase days: what BG/NBD counts (same-day purchases merged). */
-	distinctDays: Int32Array;
 	total: Float64Array;
 }
 
 /**
- * One pass over the transactions (plus a sort of the (customer, day) keys for distinct days).
- * Customers listed in `customerIds` but without rows get count 0 and NaN days.
+ * One pass over the transactions. Customers listed in `customerIds` but without rows get count 0 and NaN days.
+ * (Distinct purchase days, which BG/NBD needs, come from `countDistinctDays` / the CLV summary instead,
+ * because they need a sort the RFM path should not pay for.)
  */
 export function summarizeCustomers(tx: TransactionColumns): CustomerSummary {
 	const n = tx.customerIds.length;
@@ -106,15 +106,11 @@ export function summarizeCustomers(tx: TransactionColumns): CustomerSummary {
 	const count = new Int32Array(n);
 	const total = new Float64Array(n);
 	const { customer, days, amounts } = tx;
-	let minDay = Number.POSITIVE_INFINITY;
-	let maxDay = Number.NEGATIVE_INFINITY;
 	for (let i = 0; i < len; i++) {
 		const c = customer[i];
 		const d = Math.floor(days[i]);
 		if (d < firstDay[c]) firstDay[c] = d;
 		if (d > lastDay[c]) lastDay[c] = d;
-		if (d < minDay) minDay = d;
-		if (d > maxDay) maxDay = d;
 		count[c]++;
 		total[c] += amounts[i];
 	}
@@ -124,24 +120,26 @@ export function summarizeCustomers(tx: TransactionColumns): CustomerSummary {
 			lastDay[c] = Number.NaN;
 		}
 	}
-	const distinctDays = countDistinctDays(customer, days, n, minDay, maxDay);
-	return { customerIds: tx.customerIds, firstDay, lastDay, count, distinctDays, total };
+	return { customerIds: tx.customerIds, firstDay, lastDay, count, total };
 }
 
 /**
  * Distinct (customer, day) pairs per customer. Packs the pair into one float key
  * (customer · span + day offset, exact below 2^53) and sorts a Float64Array — far faster than a Set of strings.
  */
-function countDistinctDays(
-	customer: Int32Array,
-	days: Float64Array,
-	n: number,
-	minDay: number,
-	maxDay: number
-): Int32Array {
+export function countDistinctDays(tx: TransactionColumns): Int32Array {
+	const { customer, days } = tx;
+	const n = tx.customerIds.length;
 	const out = new Int32Array(n);
 	const len = customer.length;
 	if (len === 0) return out;
+	let minDay = Number.POSITIVE_INFINITY;
+	let maxDay = Number.NEGATIVE_INFINITY;
+	for (let i = 0; i < len; i++) {
+		const d = Math.floor(days[i]);
+		if (d < minDay) minDay = d;
+		if (d > maxDay) maxDay = d;
+	}
 	const span = maxDay - minDay + 1;
 	const keys = new Float64Array(len);
 	for (let i = 0; i < len; i++) keys[i] = customer[i] * span + (Math.floor(days[i]) - minDay);
@@ -177,9 +175,18 @@ export function compareCustomerIds(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Digits only (optionally one leading '-' and one '.'), ≤ 15 characters so the number is exact. */
 function numericId(s: string): number | null {
-	if (s.length === 0 || s.length > 15) return null;
-	if (!/^\s*-?\d+(\.\d+)?\s*$/.test(s)) return null;
+	const len = s.length;
+	if (len === 0 || len > 15) return null;
+	let i = s.charCodeAt(0) === 45 ? 1 : 0;
+	if (i === len) return null;
+	let dot = false;
+	for (; i < len; i++) {
+		const ch = s.charCodeAt(i);
+		if (ch === 46 && !dot) dot = true;
+		else if (ch < 48 || ch > 57) return null;
+	}
 	return Number(s);
 }
 
@@ -196,9 +203,16 @@ export function idOrder(customerIds: readonly string[]): Int32Array {
 		}
 		nums[i] = v;
 	}
+	if (allNumeric) {
+		// Fast path (typical numeric member ids): native sort of the numbers; ties such as "7" vs "007"
+		// keep input order here and are settled by the string comparison below only when they occur.
+		const order = orderBy(nums);
+		let tie = false;
+		for (let i = 1; i < n && !tie; i++) tie = nums[order[i]] === nums[order[i - 1]];
+		if (!tie) return order;
+	}
 	const order = new Int32Array(n);
 	for (let i = 0; i < n; i++) order[i] = i;
-	if (allNumeric) order.sort((a, b) => nums[a] - nums[b] || compareCustomerIds(customerIds[a], customerIds[b]));
-	else order.sort((a, b) => compareCustomerIds(customerIds[a], customerIds[b]));
+	order.sort((a, b) => compareCustomerIds(customerIds[a], customerIds[b]));
 	return order;
 }
