@@ -52,8 +52,18 @@ function printTable(): void {
 
 function writeResults(): void {
 	mkdirSync('bench/results', { recursive: true });
-	const out = { name: 'segments', metrics, machine: `${hostname()} ${cpus()[0]?.model ?? ''} ×${cpus().length}, node ${process.version}`, at: new Date().toISOString() };
-	writeFileSync('bench/results/segments.json', JSON.stringify(out, null, 2) + '\n');
+	const path = 'bench/results/segments.json';
+	// Merge with the previous run so an --input run does not wipe the default figures.
+	let prev: Record<string, Metric> = {};
+	if (existsSync(path)) {
+		try {
+			prev = JSON.parse(readFileSync(path, 'utf8')).metrics ?? {};
+		} catch {
+			prev = {};
+		}
+	}
+	const out = { name: 'segments', metrics: { ...prev, ...metrics }, machine: `${hostname()} ${cpus()[0]?.model ?? ''} ×${cpus().length}, node ${process.version}`, at: new Date().toISOString() };
+	writeFileSync(path, JSON.stringify(out, null, 2) + '\n');
 }
 
 /** The timed task, mirroring the pandas script: aggregate, RFM scores + cells, segments, ABC tiers, Pareto, F × AOV matrix. */
