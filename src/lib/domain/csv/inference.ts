@@ -1,112 +1,105 @@
 // Column type inference over a raw table's dictionaries: empty / number / date / text, decimal mark, date format.
-import type { RawTable } from "./parse";
-import { detectDecimalMark, parseNumber, type DecimalMark } from "./numbers";
-import { detectDateFormat, type DateDetection } from "./dates";
+import type { RawTable } from './parse';
+import { detectDecimalMark, parseNumber, type DecimalMark } from './numbers';
+import { detectDateFormat, type DateDetection } from './dates';
 
-export type ColumnType = "empty" | "number" | "date" | "text";
+export type ColumnType = 'empty' | 'number' | 'date' | 'text';
 
 export interface ColumnProfile {
-  index: number;
-  name: string;
-  type: ColumnType;
-  /** Distinct non-empty values. */
-  distinct: number;
-  /** Rows whose cell is empty or blank. */
-  missing: number;
-  /** Up to 5 distinct non-empty values, for the mapping screen. */
-  samples: string[];
-  /** Numbers: the decimal mark and whether `1,234`-style values left it open. */
-  decimal?: DecimalMark;
-  decimalAmbiguous?: boolean;
-  /** All numbers are whole. */
-  integer?: boolean;
-  /** Date columns (and numeric columns that also read as dates). */
-  date?: DateDetection;
-  /** Share of distinct non-empty values that parse in the chosen type (1 = clean). */
-  share: number;
+	index: number;
+	name: string;
+	type: ColumnType;
+	/** Distinct non-empty values. */
+	distinct: number;
+	/** Rows whose cell is empty or blank. */
+	missing: number;
+	/** Up to 5 distinct non-empty values, for the mapping screen. */
+	samples: string[];
+	/** Numbers: the decimal mark and whether `1,234`-style values left it open. */
+	decimal?: DecimalMark;
+	decimalAmbiguous?: boolean;
+	/** All numbers are whole. */
+	integer?: boolean;
+	/** Date columns (and numeric columns that also read as dates). */
+	date?: DateDetection;
+	/** Share of distinct non-empty values that parse in the chosen type (1 = clean). */
+	share: number;
 }
 
 export interface ProfileOptions {
-  prefer?: "dmy" | "mdy";
-  /** Decimal mark when values alone cannot tell; `;`-separated files default to ','. */
-  decimal?: DecimalMark;
+	prefer?: 'dmy' | 'mdy';
+	/** Decimal mark when values alone cannot tell; `;`-separated files default to ','. */
+	decimal?: DecimalMark;
 }
 
 /** Row count of each dictionary entry of column j. */
 export function codeCounts(t: RawTable, j: number): Int32Array {
-  const c = t.columns[j];
-  const counts = new Int32Array(c.dict.length);
-  const codes = c.codes;
-  for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
-  return counts;
+	const c = t.columns[j];
+	const counts = new Int32Array(c.dict.length);
+	const codes = c.codes;
+	for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
+	return counts;
 }
 
-export function profileColumn(
-  t: RawTable,
-  j: number,
-  opts: ProfileOptions = {},
-): ColumnProfile {
-  const col = t.columns[j];
-  const counts = codeCounts(t, j);
-  let missing = 0;
-  const values: string[] = [];
-  for (let k = 0; k < col.dict.length; k++) {
-    if (counts[k] === 0) continue;
-    const v = col.dict[k].trim();
-    if (v === "") missing += counts[k];
-    else values.push(v);
-  }
-  const base = {
-    index: j,
-    name: col.name,
-    distinct: values.length,
-    missing,
-    samples: values.slice(0, 5),
-  };
-  if (values.length === 0) return { ...base, type: "empty", share: 1 };
+export function profileColumn(t: RawTable, j: number, opts: ProfileOptions = {}): ColumnProfile {
+	const col = t.columns[j];
+	const counts = codeCounts(t, j);
+	let missing = 0;
+	const values: string[] = [];
+	for (let k = 0; k < col.dict.length; k++) {
+		if (counts[k] === 0) continue;
+		const v = col.dict[k].trim();
+		if (v === '') missing += counts[k];
+		else values.push(v);
+	}
+	const base = {
+		index: j,
+		name: col.name,
+		distinct: values.length,
+		missing,
+		samples: values.slice(0, 5)
+	};
+	if (values.length === 0) return { ...base, type: 'empty', share: 1 };
 
-  const date = detectDateFormat(values, { prefer: opts.prefer });
-  const prefer = opts.decimal ?? (t.dialect.delimiter === ";" ? "," : ".");
-  const { decimal, ambiguous } = detectDecimalMark(values, prefer);
-  let numeric = 0;
-  let integer = true;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    const n = parseNumber(v, decimal);
-    if (!Number.isNaN(n)) {
-      numeric++;
-      if (!Number.isInteger(n)) integer = false;
-      if (n < min) min = n;
-      if (n > max) max = n;
-    }
-  }
-  const numShare = numeric / values.length;
-  // a column of YYYYMMDD is a date even though it is numeric; plain counts/ids are numbers
-  if (date.format && (numShare < 0.95 || date.format === "ymd-compact"))
-    return { ...base, type: "date", date, share: date.matched / values.length };
-  if (numShare >= 0.95) {
-    // serials 18264–73051 = 1950–2099; anything else numeric is far likelier a count or an id
-    const plausible = (min >= 18264 && max <= 73051) || min >= 1e8;
-    const numericDate = plausible
-      ? detectDateFormat(values, { allowNumeric: true, prefer: opts.prefer })
-      : null;
-    return {
-      ...base,
-      type: "number",
-      decimal,
-      decimalAmbiguous: ambiguous,
-      integer,
-      share: numShare,
-      ...(numericDate?.format ? { date: numericDate } : {}),
-    };
-  }
-  return { ...base, type: "text", share: 1 };
+	const date = detectDateFormat(values, { prefer: opts.prefer });
+	const prefer = opts.decimal ?? (t.dialect.delimiter === ';' ? ',' : '.');
+	const { decimal, ambiguous } = detectDecimalMark(values, prefer);
+	let numeric = 0;
+	let integer = true;
+	let min = Infinity;
+	let max = -Infinity;
+	for (const v of values) {
+		const n = parseNumber(v, decimal);
+		if (!Number.isNaN(n)) {
+			numeric++;
+			if (!Number.isInteger(n)) integer = false;
+			if (n < min) min = n;
+			if (n > max) max = n;
+		}
+	}
+	const numShare = numeric / values.length;
+	// a column of YYYYMMDD is a date even though it is numeric; plain counts/ids are numbers
+	if (date.format && (numShare < 0.95 || date.format === 'ymd-compact'))
+		return { ...base, type: 'date', date, share: date.matched / values.length };
+	if (numShare >= 0.95) {
+		// serials 18264–73051 = 1950–2099; anything else numeric is far likelier a count or an id
+		const plausible = (min >= 18264 && max <= 73051) || min >= 1e8;
+		const numericDate = plausible
+			? detectDateFormat(values, { allowNumeric: true, prefer: opts.prefer })
+			: null;
+		return {
+			...base,
+			type: 'number',
+			decimal,
+			decimalAmbiguous: ambiguous,
+			integer,
+			share: numShare,
+			...(numericDate?.format ? { date: numericDate } : {})
+		};
+	}
+	return { ...base, type: 'text', share: 1 };
 }
 
-export function profileTable(
-  t: RawTable,
-  opts: ProfileOptions = {},
-): ColumnProfile[] {
-  return t.columns.map((_, j) => profileColumn(t, j, opts));
+export function profileTable(t: RawTable, opts: ProfileOptions = {}): ColumnProfile[] {
+	return t.columns.map((_, j) => profileColumn(t, j, opts));
 }

@@ -1,44 +1,44 @@
 // Streaming CSV parse: byte slices → incremental decode → papaparse chunks → dictionary-encoded raw columns.
-import Papa from "papaparse";
+import Papa from 'papaparse';
 import {
-  guessEncoding,
-  screenBytes,
-  StreamDecoder,
-  type CsvEncoding,
-  type EncodingGuess,
-  detectBom,
-} from "./decode";
+	guessEncoding,
+	screenBytes,
+	StreamDecoder,
+	type CsvEncoding,
+	type EncodingGuess,
+	detectBom
+} from './decode';
 import {
-  detectDelimiter,
-  detectHeader,
-  detectNewline,
-  type Delimiter,
-  type Dialect,
-} from "./sniff";
-import { fatal, issue, type ImportIssue, type ImportResult } from "./issues";
+	detectDelimiter,
+	detectHeader,
+	detectNewline,
+	type Delimiter,
+	type Dialect
+} from './sniff';
+import { fatal, issue, type ImportIssue, type ImportResult } from './issues';
 
 /** Where bytes come from: a File/Blob in the browser/worker, a Uint8Array in tests. */
 export interface ByteSource {
-  readonly size: number;
-  readonly name?: string;
-  read(start: number, end: number): Promise<Uint8Array>;
+	readonly size: number;
+	readonly name?: string;
+	read(start: number, end: number): Promise<Uint8Array>;
 }
 
 export function bytesSource(bytes: Uint8Array, name?: string): ByteSource {
-  return {
-    size: bytes.length,
-    name,
-    read: async (s, e) => bytes.subarray(s, e),
-  };
+	return {
+		size: bytes.length,
+		name,
+		read: async (s, e) => bytes.subarray(s, e)
+	};
 }
 
 /** Blob.slice + arrayBuffer exist in browsers, workers and Node ≥ 18 (and `fs.openAsBlob`). */
 export function blobSource(blob: Blob, name?: string): ByteSource {
-  return {
-    size: blob.size,
-    name: name ?? (blob as Blob & { name?: string }).name,
-    read: async (s, e) => new Uint8Array(await blob.slice(s, e).arrayBuffer()),
-  };
+	return {
+		size: blob.size,
+		name: name ?? (blob as Blob & { name?: string }).name,
+		read: async (s, e) => new Uint8Array(await blob.slice(s, e).arrayBuffer())
+	};
 }
 
 /**
@@ -46,320 +46,314 @@ export function blobSource(blob: Blob, name?: string): ByteSource {
  * (missing); `codes[i]` indexes `dict` for data row i.
  */
 export interface RawColumn {
-  name: string;
-  codes: Int32Array;
-  dict: string[];
+	name: string;
+	codes: Int32Array;
+	dict: string[];
 }
 
 export interface RawTable {
-  file?: string;
-  encoding: EncodingGuess;
-  dialect: Dialect;
-  hasHeader: boolean;
-  headers: string[];
-  /** Header text as in the file (before blank/duplicate renaming). */
-  originalHeaders: string[];
-  columns: RawColumn[];
-  rowCount: number;
-  /** Spreadsheet row number (1-based, header = 1) of each data row. */
-  rowNumbers: Int32Array;
-  /** Data-row indices whose field count differed from the header (kept padded/truncated). */
-  raggedRows: Int32Array;
-  /** Data-row indices with a malformed quote (kept as papaparse read them). */
-  malformedRows: Int32Array;
-  /** Records skipped: blank lines and unterminated-quote lines. */
-  blankLines: number;
-  badLines: number;
-  bytes: number;
-  /** Full count per row-level issue code (the issue list itself is capped at `maxIssues`). */
-  issueCounts: Record<string, number>;
+	file?: string;
+	encoding: EncodingGuess;
+	dialect: Dialect;
+	hasHeader: boolean;
+	headers: string[];
+	/** Header text as in the file (before blank/duplicate renaming). */
+	originalHeaders: string[];
+	columns: RawColumn[];
+	rowCount: number;
+	/** Spreadsheet row number (1-based, header = 1) of each data row. */
+	rowNumbers: Int32Array;
+	/** Data-row indices whose field count differed from the header (kept padded/truncated). */
+	raggedRows: Int32Array;
+	/** Data-row indices with a malformed quote (kept as papaparse read them). */
+	malformedRows: Int32Array;
+	/** Records skipped: blank lines and unterminated-quote lines. */
+	blankLines: number;
+	badLines: number;
+	bytes: number;
+	/** Full count per row-level issue code (the issue list itself is capped at `maxIssues`). */
+	issueCounts: Record<string, number>;
 }
 
 export interface ParseOptions {
-  encoding?: CsvEncoding;
-  delimiter?: Delimiter;
-  hasHeader?: boolean;
-  /** Bytes read per slice (default 1 MiB). */
-  chunkBytes?: number;
-  /** Stop after this many data rows (previews). */
-  maxRows?: number;
-  /** How many row-level issues to list (counts are always complete). */
-  maxIssues?: number;
+	encoding?: CsvEncoding;
+	delimiter?: Delimiter;
+	hasHeader?: boolean;
+	/** Bytes read per slice (default 1 MiB). */
+	chunkBytes?: number;
+	/** Stop after this many data rows (previews). */
+	maxRows?: number;
+	/** How many row-level issues to list (counts are always complete). */
+	maxIssues?: number;
 }
 
 export interface ParseProgress {
-  bytesRead: number;
-  totalBytes: number;
-  rows: number;
-  elapsedMs: number;
-  /** Remaining time extrapolated from bytes/ms so far; null until there is a rate. */
-  etaMs: number | null;
+	bytesRead: number;
+	totalBytes: number;
+	rows: number;
+	elapsedMs: number;
+	/** Remaining time extrapolated from bytes/ms so far; null until there is a rate. */
+	etaMs: number | null;
 }
 
 export interface ParseHooks {
-  onProgress?: (p: ParseProgress) => void;
-  isCancelled?: () => boolean;
-  /** Let the host process messages (a worker passes a macrotask yield so `cancel` can arrive). */
-  yieldControl?: () => Promise<void>;
-  progressEveryMs?: number;
+	onProgress?: (p: ParseProgress) => void;
+	isCancelled?: () => boolean;
+	/** Let the host process messages (a worker passes a macrotask yield so `cancel` can arrive). */
+	yieldControl?: () => Promise<void>;
+	progressEveryMs?: number;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
 const GROW = 1 << 16;
 
 class GrowInt32 {
-  a = new Int32Array(GROW);
-  n = 0;
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  done(): Int32Array {
-    return this.a.slice(0, this.n);
-  }
+	a = new Int32Array(GROW);
+	n = 0;
+	push(v: number): void {
+		if (this.n === this.a.length) {
+			const b = new Int32Array(this.a.length * 2);
+			b.set(this.a);
+			this.a = b;
+		}
+		this.a[this.n++] = v;
+	}
+	done(): Int32Array {
+		return this.a.slice(0, this.n);
+	}
 }
 
 class ColumnBuilder {
-  map = new Map<string, number>([["", 0]]);
-  dict: string[] = [""];
-  codes = new GrowInt32();
-  add(s: string): void {
-    let c = this.map.get(s);
-    if (c === undefined) {
-      c = this.dict.length;
-      this.dict.push(s);
-      this.map.set(s, c);
-    }
-    this.codes.push(c);
-  }
+	map = new Map<string, number>([['', 0]]);
+	dict: string[] = [''];
+	codes = new GrowInt32();
+	add(s: string): void {
+		let c = this.map.get(s);
+		if (c === undefined) {
+			c = this.dict.length;
+			this.dict.push(s);
+			this.map.set(s, c);
+		}
+		this.codes.push(c);
+	}
 }
 
 /** Blank → `column_N`; repeats → `name_2`, `name_3` (so every column has a unique, stable name). */
 export function normaliseHeaders(
-  raw: readonly string[],
-  file?: string,
+	raw: readonly string[],
+	file?: string
 ): { headers: string[]; issues: ImportIssue[] } {
-  const issues: ImportIssue[] = [];
-  const seen = new Set<string>();
-  const headers = raw.map((h, j) => {
-    let name = h.trim();
-    if (name === "") {
-      name = `column_${j + 1}`;
-      issues.push(
-        issue("blank-header", "warning", {
-          file,
-          row: 1,
-          column: name,
-          detail: { index: j + 1 },
-        }),
-      );
-    }
-    if (seen.has(name)) {
-      let k = 2;
-      while (seen.has(`${name}_${k}`)) k++;
-      issues.push(
-        issue("duplicate-header", "warning", {
-          file,
-          row: 1,
-          column: name,
-          detail: { index: j + 1, renamed: `${name}_${k}` },
-        }),
-      );
-      name = `${name}_${k}`;
-    }
-    seen.add(name);
-    return name;
-  });
-  return { headers, issues };
+	const issues: ImportIssue[] = [];
+	const seen = new Set<string>();
+	const headers = raw.map((h, j) => {
+		let name = h.trim();
+		if (name === '') {
+			name = `column_${j + 1}`;
+			issues.push(
+				issue('blank-header', 'warning', {
+					file,
+					row: 1,
+					column: name,
+					detail: { index: j + 1 }
+				})
+			);
+		}
+		if (seen.has(name)) {
+			let k = 2;
+			while (seen.has(`${name}_${k}`)) k++;
+			issues.push(
+				issue('duplicate-header', 'warning', {
+					file,
+					row: 1,
+					column: name,
+					detail: { index: j + 1, renamed: `${name}_${k}` }
+				})
+			);
+			name = `${name}_${k}`;
+		}
+		seen.add(name);
+		return name;
+	});
+	return { headers, issues };
 }
 
 /** Accumulates records into columns; knows row numbers, header, ragged rows. */
 class TableBuilder {
-  cols: ColumnBuilder[] = [];
-  headers: string[] = [];
-  originalHeaders: string[] = [];
-  width = -1;
-  rows = 0;
-  record = 0;
-  blank = 0;
-  bad = 0;
-  rowNumbers = new GrowInt32();
-  ragged = new GrowInt32();
-  malformed = new GrowInt32();
-  issues: ImportIssue[] = [];
-  counts = new Map<string, number>();
-  constructor(
-    readonly hasHeader: boolean,
-    readonly file: string | undefined,
-    readonly maxIssues: number,
-    readonly trimCr: boolean,
-  ) {}
+	cols: ColumnBuilder[] = [];
+	headers: string[] = [];
+	originalHeaders: string[] = [];
+	width = -1;
+	rows = 0;
+	record = 0;
+	blank = 0;
+	bad = 0;
+	rowNumbers = new GrowInt32();
+	ragged = new GrowInt32();
+	malformed = new GrowInt32();
+	issues: ImportIssue[] = [];
+	counts = new Map<string, number>();
+	constructor(
+		readonly hasHeader: boolean,
+		readonly file: string | undefined,
+		readonly maxIssues: number,
+		readonly trimCr: boolean
+	) {}
 
-  note(i: ImportIssue): void {
-    const n = (this.counts.get(i.code) ?? 0) + 1;
-    this.counts.set(i.code, n);
-    if (n <= this.maxIssues) this.issues.push(i);
-  }
+	note(i: ImportIssue): void {
+		const n = (this.counts.get(i.code) ?? 0) + 1;
+		this.counts.set(i.code, n);
+		if (n <= this.maxIssues) this.issues.push(i);
+	}
 
-  #start(width: number, header: string[] | null): void {
-    this.width = width;
-    if (header) {
-      const { headers, issues } = normaliseHeaders(header, this.file);
-      this.originalHeaders = header.slice();
-      this.headers = headers;
-      for (const i of issues) this.issues.push(i);
-    } else {
-      this.headers = Array.from({ length: width }, (_, j) => `column_${j + 1}`);
-      this.originalHeaders = this.headers.slice();
-    }
-    this.cols = this.headers.map(() => new ColumnBuilder());
-  }
+	#start(width: number, header: string[] | null): void {
+		this.width = width;
+		if (header) {
+			const { headers, issues } = normaliseHeaders(header, this.file);
+			this.originalHeaders = header.slice();
+			this.headers = headers;
+			for (const i of issues) this.issues.push(i);
+		} else {
+			this.headers = Array.from({ length: width }, (_, j) => `column_${j + 1}`);
+			this.originalHeaders = this.headers.slice();
+		}
+		this.cols = this.headers.map(() => new ColumnBuilder());
+	}
 
-  add(row: string[], malformed = false): void {
-    this.record++;
-    if (
-      row.length === 1 &&
-      (row[0] === "" || (this.trimCr && row[0] === "\r"))
-    ) {
-      this.blank++;
-      return;
-    }
-    if (this.trimCr) {
-      const last = row[row.length - 1];
-      if (last.charCodeAt(last.length - 1) === 13)
-        row[row.length - 1] = last.slice(0, -1);
-    }
-    if (this.width < 0) {
-      if (this.hasHeader) {
-        this.#start(row.length, row);
-        return;
-      }
-      this.#start(row.length, null);
-    }
-    const w = this.width;
-    if (row.length !== w) {
-      this.ragged.push(this.rows);
-      this.note(
-        issue("ragged-row", "error", {
-          file: this.file,
-          row: this.record,
-          detail: { expected: w, found: row.length },
-        }),
-      );
-    }
-    if (malformed) {
-      this.malformed.push(this.rows);
-      this.note(
-        issue("malformed-quote", "warning", {
-          file: this.file,
-          row: this.record,
-        }),
-      );
-    }
-    const cols = this.cols;
-    const n = row.length < w ? row.length : w;
-    for (let j = 0; j < n; j++) cols[j].add(row[j]);
-    for (let j = n; j < w; j++) cols[j].add("");
-    this.rowNumbers.push(this.record);
-    this.rows++;
-  }
+	add(row: string[], malformed = false): void {
+		this.record++;
+		if (row.length === 1 && (row[0] === '' || (this.trimCr && row[0] === '\r'))) {
+			this.blank++;
+			return;
+		}
+		if (this.trimCr) {
+			const last = row[row.length - 1];
+			if (last.charCodeAt(last.length - 1) === 13) row[row.length - 1] = last.slice(0, -1);
+		}
+		if (this.width < 0) {
+			if (this.hasHeader) {
+				this.#start(row.length, row);
+				return;
+			}
+			this.#start(row.length, null);
+		}
+		const w = this.width;
+		if (row.length !== w) {
+			this.ragged.push(this.rows);
+			this.note(
+				issue('ragged-row', 'error', {
+					file: this.file,
+					row: this.record,
+					detail: { expected: w, found: row.length }
+				})
+			);
+		}
+		if (malformed) {
+			this.malformed.push(this.rows);
+			this.note(
+				issue('malformed-quote', 'warning', {
+					file: this.file,
+					row: this.record
+				})
+			);
+		}
+		const cols = this.cols;
+		const n = row.length < w ? row.length : w;
+		for (let j = 0; j < n; j++) cols[j].add(row[j]);
+		for (let j = n; j < w; j++) cols[j].add('');
+		this.rowNumbers.push(this.record);
+		this.rows++;
+	}
 
-  skipBadLine(text: string): void {
-    this.record++;
-    this.bad++;
-    this.note(
-      issue("unterminated-quote", "error", {
-        file: this.file,
-        row: this.record,
-        value: text.slice(0, 200),
-      }),
-    );
-  }
+	skipBadLine(text: string): void {
+		this.record++;
+		this.bad++;
+		this.note(
+			issue('unterminated-quote', 'error', {
+				file: this.file,
+				row: this.record,
+				value: text.slice(0, 200)
+			})
+		);
+	}
 }
 
 /** Everything decided before streaming: encoding, dialect, header. */
 export interface Prepared {
-  encoding: EncodingGuess;
-  dialect: Dialect;
-  hasHeader: boolean;
-  warnings: ImportIssue[];
-  sampleText: string;
+	encoding: EncodingGuess;
+	dialect: Dialect;
+	hasHeader: boolean;
+	warnings: ImportIssue[];
+	sampleText: string;
 }
 
 /** Read the first 64 KiB, screen it, and settle encoding, delimiter, newline and header. */
 export async function prepareSource(
-  src: ByteSource,
-  opts: ParseOptions = {},
+	src: ByteSource,
+	opts: ParseOptions = {}
 ): Promise<ImportResult<Prepared>> {
-  const file = src.name;
-  let sample: Uint8Array;
-  try {
-    sample = await src.read(0, Math.min(src.size, SAMPLE_BYTES));
-  } catch {
-    return fatal("read-failed", { file });
-  }
-  const whole = sample.length >= src.size;
-  const bad = screenBytes(sample, file);
-  if (bad && !(opts.encoding && bad.code === "binary-file"))
-    return { errors: [bad], data: null };
-  const warnings: ImportIssue[] = [];
-  let encoding: EncodingGuess = opts.encoding
-    ? {
-        encoding: opts.encoding,
-        bom: detectBom(sample)?.encoding === opts.encoding,
-        reason: "override",
-      }
-    : guessEncoding(sample, whole);
-  let sampleText = new StreamDecoder(encoding.encoding).decode(sample, whole);
-  if (sampleText === null) {
-    if (opts.encoding)
-      return fatal("decode-failed", {
-        file,
-        detail: { encoding: opts.encoding },
-      });
-    encoding = { encoding: "gb18030", bom: false, reason: "gb18030-fallback" };
-    sampleText = new StreamDecoder("gb18030").decode(sample, whole) ?? "";
-  }
-  if (sampleText.trim() === "") {
-    if (whole) return fatal("empty-file", { file });
-  }
-  const newline = detectNewline(sampleText);
-  const delimiter = opts.delimiter ?? detectDelimiter(sampleText, !whole);
-  const dialect: Dialect = { delimiter, newline, quoteChar: '"' };
-  let hasHeader = opts.hasHeader;
-  if (hasHeader === undefined) {
-    const rows = splitSample(sampleText, dialect, !whole, 51);
-    hasHeader = detectHeader(rows);
-  }
-  return {
-    errors: [],
-    data: { encoding, dialect, hasHeader, warnings, sampleText },
-  };
+	const file = src.name;
+	let sample: Uint8Array;
+	try {
+		sample = await src.read(0, Math.min(src.size, SAMPLE_BYTES));
+	} catch {
+		return fatal('read-failed', { file });
+	}
+	const whole = sample.length >= src.size;
+	const bad = screenBytes(sample, file);
+	if (bad && !(opts.encoding && bad.code === 'binary-file')) return { errors: [bad], data: null };
+	const warnings: ImportIssue[] = [];
+	let encoding: EncodingGuess = opts.encoding
+		? {
+				encoding: opts.encoding,
+				bom: detectBom(sample)?.encoding === opts.encoding,
+				reason: 'override'
+			}
+		: guessEncoding(sample, whole);
+	let sampleText = new StreamDecoder(encoding.encoding).decode(sample, whole);
+	if (sampleText === null) {
+		if (opts.encoding)
+			return fatal('decode-failed', {
+				file,
+				detail: { encoding: opts.encoding }
+			});
+		encoding = { encoding: 'gb18030', bom: false, reason: 'gb18030-fallback' };
+		sampleText = new StreamDecoder('gb18030').decode(sample, whole) ?? '';
+	}
+	if (sampleText.trim() === '') {
+		if (whole) return fatal('empty-file', { file });
+	}
+	const newline = detectNewline(sampleText);
+	const delimiter = opts.delimiter ?? detectDelimiter(sampleText, !whole);
+	const dialect: Dialect = { delimiter, newline, quoteChar: '"' };
+	let hasHeader = opts.hasHeader;
+	if (hasHeader === undefined) {
+		const rows = splitSample(sampleText, dialect, !whole, 51);
+		hasHeader = detectHeader(rows);
+	}
+	return {
+		errors: [],
+		data: { encoding, dialect, hasHeader, warnings, sampleText }
+	};
 }
 
 /** Parse a small decoded sample into rows (header detection, previews). */
 export function splitSample(
-  text: string,
-  dialect: Dialect,
-  partial: boolean,
-  maxRows: number,
+	text: string,
+	dialect: Dialect,
+	partial: boolean,
+	maxRows: number
 ): string[][] {
-  const rows: string[][] = [];
-  const sink = (r: string[]): void => {
-    if (rows.length < maxRows && !(r.length === 1 && r[0].trim() === ""))
-      rows.push(r);
-  };
-  const feeder = makeFeeder(dialect, sink, () => {});
-  feeder.feed(text, !partial);
-  return rows;
+	const rows: string[][] = [];
+	const sink = (r: string[]): void => {
+		if (rows.length < maxRows && !(r.length === 1 && r[0].trim() === '')) rows.push(r);
+	};
+	const feeder = makeFeeder(dialect, sink, () => {});
+	feeder.feed(text, !partial);
+	return rows;
 }
 
 interface Feeder {
-  feed(text: string, last: boolean): void;
+	feed(text: string, last: boolean): void;
 }
 
 /** Upper bound on text carried between slices: beyond it an open quote is declared unterminated. */
@@ -371,85 +365,84 @@ const MAX_CARRY = 4 * 1024 * 1024;
  * that never closes costs only its own line (`onBadLine`), not the rest of the file.
  */
 function makeFeeder(
-  dialect: Dialect,
-  sink: (row: string[], malformed: boolean) => void,
-  onBadLine: (text: string) => void,
+	dialect: Dialect,
+	sink: (row: string[], malformed: boolean) => void,
+	onBadLine: (text: string) => void
 ): Feeder {
-  let carry = "";
-  if (dialect.delimiter === "whitespace") {
-    return {
-      feed(text, last) {
-        const all = carry + text;
-        const lines = all.split(/\r\n|\n|\r/);
-        carry = last ? "" : (lines.pop() ?? "");
-        // a CR at the very end may be the first half of CRLF
-        if (!last && all.endsWith("\r")) {
-          lines.pop();
-          carry = "\r";
-        }
-        for (const line of lines) {
-          const t = line.trim();
-          sink(t === "" ? [""] : t.split(/\s+/), false);
-        }
-      },
-    };
-  }
-  const parser = new Papa.Parser({
-    delimiter: dialect.delimiter,
-    newline: dialect.newline,
-    quoteChar: '"',
-  });
-  const nl = dialect.newline;
-  type Res = {
-    data: string[][];
-    errors: { code: string; row: number }[];
-    meta: { cursor: number };
-  };
-  const emit = (res: Res): void => {
-    let malformed: Set<number> | null = null;
-    for (const e of res.errors)
-      if (e.code === "InvalidQuotes") (malformed ??= new Set()).add(e.row);
-    const data = res.data;
-    for (let i = 0; i < data.length; i++)
-      sink(data[i], malformed !== null && malformed.has(i));
-  };
-  /** Drop the first physical line of `text` as unterminated; return what follows it. */
-  const cutBadLine = (text: string): string => {
-    const at = text.indexOf(nl);
-    onBadLine(at === -1 ? text : text.slice(0, at));
-    return at === -1 ? "" : text.slice(at + nl.length);
-  };
-  return {
-    feed(text, last) {
-      let agg = carry + text;
-      carry = "";
-      for (;;) {
-        const res = parser.parse(agg, 0, true) as Res;
-        emit(res);
-        const rest = agg.slice(res.meta.cursor);
-        if (!last) {
-          if (rest.length > MAX_CARRY && rest.indexOf(nl) !== -1) {
-            agg = cutBadLine(rest);
-            continue;
-          }
-          carry = rest;
-          return;
-        }
-        if (rest === "") return;
-        const tail = parser.parse(rest, 0, false) as Res;
-        if (!tail.errors.some((e) => e.code === "MissingQuotes")) {
-          emit(tail);
-          return;
-        }
-        agg = cutBadLine(rest);
-        if (agg === "") return;
-      }
-    },
-  };
+	let carry = '';
+	if (dialect.delimiter === 'whitespace') {
+		return {
+			feed(text, last) {
+				const all = carry + text;
+				const lines = all.split(/\r\n|\n|\r/);
+				carry = last ? '' : (lines.pop() ?? '');
+				// a CR at the very end may be the first half of CRLF
+				if (!last && all.endsWith('\r')) {
+					lines.pop();
+					carry = '\r';
+				}
+				for (const line of lines) {
+					const t = line.trim();
+					sink(t === '' ? [''] : t.split(/\s+/), false);
+				}
+			}
+		};
+	}
+	const parser = new Papa.Parser({
+		delimiter: dialect.delimiter,
+		newline: dialect.newline,
+		quoteChar: '"'
+	});
+	const nl = dialect.newline;
+	type Res = {
+		data: string[][];
+		errors: { code: string; row: number }[];
+		meta: { cursor: number };
+	};
+	const emit = (res: Res): void => {
+		let malformed: Set<number> | null = null;
+		for (const e of res.errors)
+			if (e.code === 'InvalidQuotes') (malformed ??= new Set()).add(e.row);
+		const data = res.data;
+		for (let i = 0; i < data.length; i++) sink(data[i], malformed !== null && malformed.has(i));
+	};
+	/** Drop the first physical line of `text` as unterminated; return what follows it. */
+	const cutBadLine = (text: string): string => {
+		const at = text.indexOf(nl);
+		onBadLine(at === -1 ? text : text.slice(0, at));
+		return at === -1 ? '' : text.slice(at + nl.length);
+	};
+	return {
+		feed(text, last) {
+			let agg = carry + text;
+			carry = '';
+			for (;;) {
+				const res = parser.parse(agg, 0, true) as Res;
+				emit(res);
+				const rest = agg.slice(res.meta.cursor);
+				if (!last) {
+					if (rest.length > MAX_CARRY && rest.indexOf(nl) !== -1) {
+						agg = cutBadLine(rest);
+						continue;
+					}
+					carry = rest;
+					return;
+				}
+				if (rest === '') return;
+				const tail = parser.parse(rest, 0, false) as Res;
+				if (!tail.errors.some((e) => e.code === 'MissingQuotes')) {
+					emit(tail);
+					return;
+				}
+				agg = cutBadLine(rest);
+				if (agg === '') return;
+			}
+		}
+	};
 }
 
 function now(): number {
-  return typeof performance !== "undefined" ? performance.now() : Date.now();
+	return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /**
@@ -458,164 +451,164 @@ function now(): number {
  * once as GB18030 (unless the encoding was chosen by the user).
  */
 export async function parseSource(
-  src: ByteSource,
-  opts: ParseOptions = {},
-  hooks: ParseHooks = {},
+	src: ByteSource,
+	opts: ParseOptions = {},
+	hooks: ParseHooks = {}
 ): Promise<ImportResult<RawTable>> {
-  const prep = await prepareSource(src, opts);
-  if (!prep.data) return { errors: prep.errors, data: null };
-  let encoding = prep.data.encoding;
-  const warnings = [...prep.data.warnings];
-  if (encoding.reason === "gb18030-fallback")
-    warnings.push(
-      issue("encoding-fallback", "warning", {
-        file: src.name,
-        detail: { from: "utf-8", to: "gb18030" },
-      }),
-    );
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const r = await streamOnce(src, opts, hooks, prep.data, encoding);
-    if (r === "decode-failed") {
-      if (opts.encoding || encoding.encoding !== "utf-8")
-        return fatal("decode-failed", {
-          file: src.name,
-          detail: { encoding: encoding.encoding },
-        });
-      encoding = {
-        encoding: "gb18030",
-        bom: false,
-        reason: "gb18030-fallback",
-      };
-      warnings.push(
-        issue("encoding-fallback", "warning", {
-          file: src.name,
-          detail: { from: "utf-8", to: "gb18030" },
-        }),
-      );
-      continue;
-    }
-    r.errors.unshift(...warnings);
-    return r;
-  }
-  return fatal("decode-failed", { file: src.name });
+	const prep = await prepareSource(src, opts);
+	if (!prep.data) return { errors: prep.errors, data: null };
+	let encoding = prep.data.encoding;
+	const warnings = [...prep.data.warnings];
+	if (encoding.reason === 'gb18030-fallback')
+		warnings.push(
+			issue('encoding-fallback', 'warning', {
+				file: src.name,
+				detail: { from: 'utf-8', to: 'gb18030' }
+			})
+		);
+	for (let attempt = 0; attempt < 2; attempt++) {
+		const r = await streamOnce(src, opts, hooks, prep.data, encoding);
+		if (r === 'decode-failed') {
+			if (opts.encoding || encoding.encoding !== 'utf-8')
+				return fatal('decode-failed', {
+					file: src.name,
+					detail: { encoding: encoding.encoding }
+				});
+			encoding = {
+				encoding: 'gb18030',
+				bom: false,
+				reason: 'gb18030-fallback'
+			};
+			warnings.push(
+				issue('encoding-fallback', 'warning', {
+					file: src.name,
+					detail: { from: 'utf-8', to: 'gb18030' }
+				})
+			);
+			continue;
+		}
+		r.errors.unshift(...warnings);
+		return r;
+	}
+	return fatal('decode-failed', { file: src.name });
 }
 
 async function streamOnce(
-  src: ByteSource,
-  opts: ParseOptions,
-  hooks: ParseHooks,
-  prep: Prepared,
-  encoding: EncodingGuess,
-): Promise<ImportResult<RawTable> | "decode-failed"> {
-  const file = src.name;
-  const chunk = Math.max(1024, opts.chunkBytes ?? 1 << 20);
-  const maxRows = opts.maxRows ?? Infinity;
-  const b = new TableBuilder(
-    prep.hasHeader,
-    file,
-    opts.maxIssues ?? 100,
-    prep.dialect.newline === "\n",
-  );
-  const feeder = makeFeeder(
-    prep.dialect,
-    (row, malformed) => {
-      if (b.rows < maxRows) b.add(row, malformed);
-    },
-    (line) => b.skipBadLine(line),
-  );
-  const decoder = new StreamDecoder(encoding.encoding);
-  const t0 = now();
-  let lastReport = -Infinity;
-  const every = hooks.progressEveryMs ?? 100;
-  for (let pos = 0; pos < src.size || pos === 0; pos += chunk) {
-    const end = Math.min(src.size, pos + chunk);
-    let bytes: Uint8Array;
-    try {
-      bytes = await src.read(pos, end);
-    } catch {
-      return fatal("read-failed", { file });
-    }
-    const last = end >= src.size;
-    const text = decoder.decode(bytes, last);
-    if (text === null) return "decode-failed";
-    feeder.feed(text, last);
-    const t = now();
-    if (hooks.onProgress && (t - lastReport >= every || last)) {
-      lastReport = t;
-      const elapsed = t - t0;
-      const rate = end / Math.max(elapsed, 1e-3);
-      hooks.onProgress({
-        bytesRead: end,
-        totalBytes: src.size,
-        rows: b.rows,
-        elapsedMs: elapsed,
-        etaMs: end > 0 && elapsed > 0 ? (src.size - end) / rate : null,
-      });
-    }
-    if (hooks.isCancelled?.()) return fatal("cancelled", { file });
-    if (b.rows >= maxRows) break;
-    if (hooks.yieldControl) await hooks.yieldControl();
-    if (hooks.isCancelled?.()) return fatal("cancelled", { file });
-    if (last) break;
-  }
-  const errors: ImportIssue[] = [];
-  if (decoder.nulCount > 0)
-    errors.push(
-      issue("nul-bytes-removed", "warning", {
-        file,
-        detail: { count: decoder.nulCount },
-      }),
-    );
-  if (b.width < 0)
-    return {
-      errors: [...errors, issue("empty-file", "fatal", { file })],
-      data: null,
-    };
-  if (b.rows === 0) errors.push(issue("header-only", "warning", { file }));
-  errors.push(...b.issues);
-  const summary: Record<string, number> = {};
-  for (const [code, n] of b.counts) summary[code] = n;
-  const columns: RawColumn[] = b.headers.map((name, j) => ({
-    name,
-    codes: b.cols[j].codes.done(),
-    dict: b.cols[j].dict,
-  }));
-  return {
-    errors,
-    data: {
-      file,
-      encoding,
-      dialect: prep.dialect,
-      hasHeader: prep.hasHeader,
-      headers: b.headers,
-      originalHeaders: b.originalHeaders,
-      columns,
-      rowCount: b.rows,
-      rowNumbers: b.rowNumbers.done(),
-      raggedRows: b.ragged.done(),
-      malformedRows: b.malformed.done(),
-      blankLines: b.blank,
-      badLines: b.bad,
-      bytes: src.size,
-      issueCounts: summary,
-    },
-  };
+	src: ByteSource,
+	opts: ParseOptions,
+	hooks: ParseHooks,
+	prep: Prepared,
+	encoding: EncodingGuess
+): Promise<ImportResult<RawTable> | 'decode-failed'> {
+	const file = src.name;
+	const chunk = Math.max(1024, opts.chunkBytes ?? 1 << 20);
+	const maxRows = opts.maxRows ?? Infinity;
+	const b = new TableBuilder(
+		prep.hasHeader,
+		file,
+		opts.maxIssues ?? 100,
+		prep.dialect.newline === '\n'
+	);
+	const feeder = makeFeeder(
+		prep.dialect,
+		(row, malformed) => {
+			if (b.rows < maxRows) b.add(row, malformed);
+		},
+		(line) => b.skipBadLine(line)
+	);
+	const decoder = new StreamDecoder(encoding.encoding);
+	const t0 = now();
+	let lastReport = -Infinity;
+	const every = hooks.progressEveryMs ?? 100;
+	for (let pos = 0; pos < src.size || pos === 0; pos += chunk) {
+		const end = Math.min(src.size, pos + chunk);
+		let bytes: Uint8Array;
+		try {
+			bytes = await src.read(pos, end);
+		} catch {
+			return fatal('read-failed', { file });
+		}
+		const last = end >= src.size;
+		const text = decoder.decode(bytes, last);
+		if (text === null) return 'decode-failed';
+		feeder.feed(text, last);
+		const t = now();
+		if (hooks.onProgress && (t - lastReport >= every || last)) {
+			lastReport = t;
+			const elapsed = t - t0;
+			const rate = end / Math.max(elapsed, 1e-3);
+			hooks.onProgress({
+				bytesRead: end,
+				totalBytes: src.size,
+				rows: b.rows,
+				elapsedMs: elapsed,
+				etaMs: end > 0 && elapsed > 0 ? (src.size - end) / rate : null
+			});
+		}
+		if (hooks.isCancelled?.()) return fatal('cancelled', { file });
+		if (b.rows >= maxRows) break;
+		if (hooks.yieldControl) await hooks.yieldControl();
+		if (hooks.isCancelled?.()) return fatal('cancelled', { file });
+		if (last) break;
+	}
+	const errors: ImportIssue[] = [];
+	if (decoder.nulCount > 0)
+		errors.push(
+			issue('nul-bytes-removed', 'warning', {
+				file,
+				detail: { count: decoder.nulCount }
+			})
+		);
+	if (b.width < 0)
+		return {
+			errors: [...errors, issue('empty-file', 'fatal', { file })],
+			data: null
+		};
+	if (b.rows === 0) errors.push(issue('header-only', 'warning', { file }));
+	errors.push(...b.issues);
+	const summary: Record<string, number> = {};
+	for (const [code, n] of b.counts) summary[code] = n;
+	const columns: RawColumn[] = b.headers.map((name, j) => ({
+		name,
+		codes: b.cols[j].codes.done(),
+		dict: b.cols[j].dict
+	}));
+	return {
+		errors,
+		data: {
+			file,
+			encoding,
+			dialect: prep.dialect,
+			hasHeader: prep.hasHeader,
+			headers: b.headers,
+			originalHeaders: b.originalHeaders,
+			columns,
+			rowCount: b.rows,
+			rowNumbers: b.rowNumbers.done(),
+			raggedRows: b.ragged.done(),
+			malformedRows: b.malformed.done(),
+			blankLines: b.blank,
+			badLines: b.bad,
+			bytes: src.size,
+			issueCounts: summary
+		}
+	};
 }
 
 /** The text of one cell of a raw table. */
 export function rawCell(t: RawTable, col: number, row: number): string {
-  const c = t.columns[col];
-  return c.dict[c.codes[row]];
+	const c = t.columns[col];
+	return c.dict[c.codes[row]];
 }
 
 /** Decode a small string directly (tests, pasted text): same engine as files. */
 export function parseText(
-  text: string,
-  opts: ParseOptions = {},
-  name?: string,
+	text: string,
+	opts: ParseOptions = {},
+	name?: string
 ): Promise<ImportResult<RawTable>> {
-  return parseSource(bytesSource(new TextEncoder().encode(text), name), {
-    encoding: "utf-8",
-    ...opts,
-  });
+	return parseSource(bytesSource(new TextEncoder().encode(text), name), {
+		encoding: 'utf-8',
+		...opts
+	});
 }

@@ -1,244 +1,228 @@
 // Mapping + raw table → typed dataset columns and the data quality report (rejections, missing, dates, duplicates, outliers, returns).
 import {
-  ATTRIBUTE_PREFIX,
-  KIND_FIELDS,
-  type ContactInterval,
-  type DatasetKind,
-  type FieldDef,
-} from "../dataset/fields";
-import type { ColumnMapping } from "../dataset/saved-mapping";
-import type { DatasetColumn } from "../dataset/dataset";
-import type { Column, StringColumn } from "./columnar";
-import {
-  detectDateFormat,
-  parseDate,
-  type DateFormat,
-  DATE_FORMATS,
-} from "./dates";
-import { detectDecimalMark, parseNumber, type DecimalMark } from "./numbers";
-import { codeCounts } from "./inference";
-import {
-  issue,
-  type ImportErrorCode,
-  type ImportIssue,
-  type ImportResult,
-} from "./issues";
-import type { RawTable } from "./parse";
+	ATTRIBUTE_PREFIX,
+	KIND_FIELDS,
+	type ContactInterval,
+	type DatasetKind,
+	type FieldDef
+} from '../dataset/fields';
+import type { ColumnMapping } from '../dataset/saved-mapping';
+import type { DatasetColumn } from '../dataset/dataset';
+import type { Column, StringColumn } from './columnar';
+import { detectDateFormat, parseDate, type DateFormat, DATE_FORMATS } from './dates';
+import { detectDecimalMark, parseNumber, type DecimalMark } from './numbers';
+import { codeCounts } from './inference';
+import { issue, type ImportErrorCode, type ImportIssue, type ImportResult } from './issues';
+import type { RawTable } from './parse';
 
-export type OutlierMethod = "iqr" | "mad";
+export type OutlierMethod = 'iqr' | 'mad';
 
 export interface BuildOptions {
-  outliers?: OutlierMethod;
-  /** Rejections listed in the report (counts are complete). */
-  maxIssues?: number;
-  prefer?: "dmy" | "mdy";
+	outliers?: OutlierMethod;
+	/** Rejections listed in the report (counts are complete). */
+	maxIssues?: number;
+	prefer?: 'dmy' | 'mdy';
 }
 
 export interface Rejection {
-  row: number;
-  code: ImportErrorCode;
-  column?: string;
-  value?: string;
+	row: number;
+	code: ImportErrorCode;
+	column?: string;
+	value?: string;
 }
 
 export interface OutlierSummary {
-  method: OutlierMethod;
-  count: number;
-  /** Values outside [low, high] are outliers. */
-  low: number;
-  high: number;
+	method: OutlierMethod;
+	count: number;
+	/** Values outside [low, high] are outliers. */
+	low: number;
+	high: number;
 }
 
 export interface QualityReport {
-  file?: string;
-  kind: DatasetKind;
-  encoding: string;
-  delimiter: string;
-  hasHeader: boolean;
-  /** Data records read (header and blank lines not counted; unterminated-quote lines counted). */
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  /** Returns/cancellations dropped by the `exclude` choice (not errors). */
-  rowsExcluded: number;
-  /** First `maxIssues` rejections by row and column. */
-  rejections: Rejection[];
-  rejectionCounts: Partial<Record<ImportErrorCode, number>>;
-  /** Warnings that did not reject a row (bad optional values, ambiguous formats, header fixes). */
-  warnings: ImportIssue[];
-  /** Empty cells per mapped source column, over all rows read. */
-  missing: Record<string, number>;
-  dateRange: { min: number; max: number } | null;
-  /** Accepted rows identical (over the mapped columns) to an earlier row; customers: repeated ids. */
-  duplicates: { count: number; rows: number[] };
-  outliers: Record<string, OutlierSummary>;
-  /** Transactions: rows that look like returns (negative amount/quantity, order id starting with C). */
-  returns?: { rows: number; amount: number; policy: "exclude" | "net" };
-  /** Distinct customers among accepted rows (transactions, customers). */
-  customers?: number;
-  /** Date formats used per source column, and whether D/M vs M/D was a guess. */
-  dateFormats: Record<
-    string,
-    { format: DateFormat | null; ambiguous: boolean }
-  >;
-  decimal: DecimalMark;
-  /** Contacts aggregated from raw logs: the interval and how many log rows went in. */
-  aggregated?: { interval: ContactInterval; fromRows: number };
+	file?: string;
+	kind: DatasetKind;
+	encoding: string;
+	delimiter: string;
+	hasHeader: boolean;
+	/** Data records read (header and blank lines not counted; unterminated-quote lines counted). */
+	rowsRead: number;
+	rowsAccepted: number;
+	rowsRejected: number;
+	/** Returns/cancellations dropped by the `exclude` choice (not errors). */
+	rowsExcluded: number;
+	/** First `maxIssues` rejections by row and column. */
+	rejections: Rejection[];
+	rejectionCounts: Partial<Record<ImportErrorCode, number>>;
+	/** Warnings that did not reject a row (bad optional values, ambiguous formats, header fixes). */
+	warnings: ImportIssue[];
+	/** Empty cells per mapped source column, over all rows read. */
+	missing: Record<string, number>;
+	dateRange: { min: number; max: number } | null;
+	/** Accepted rows identical (over the mapped columns) to an earlier row; customers: repeated ids. */
+	duplicates: { count: number; rows: number[] };
+	outliers: Record<string, OutlierSummary>;
+	/** Transactions: rows that look like returns (negative amount/quantity, order id starting with C). */
+	returns?: { rows: number; amount: number; policy: 'exclude' | 'net' };
+	/** Distinct customers among accepted rows (transactions, customers). */
+	customers?: number;
+	/** Date formats used per source column, and whether D/M vs M/D was a guess. */
+	dateFormats: Record<string, { format: DateFormat | null; ambiguous: boolean }>;
+	decimal: DecimalMark;
+	/** Contacts aggregated from raw logs: the interval and how many log rows went in. */
+	aggregated?: { interval: ContactInterval; fromRows: number };
 }
 
 export interface BuiltDataset {
-  kind: DatasetKind;
-  rowCount: number;
-  columns: DatasetColumn[];
-  data: Record<string, Column>;
-  /** Spreadsheet row of each output row (absent after aggregation). */
-  rowNumbers?: Int32Array;
-  report: QualityReport;
-  mapping: ColumnMapping;
+	kind: DatasetKind;
+	rowCount: number;
+	columns: DatasetColumn[];
+	data: Record<string, Column>;
+	/** Spreadsheet row of each output row (absent after aggregation). */
+	rowNumbers?: Int32Array;
+	report: QualityReport;
+	mapping: ColumnMapping;
 }
 
 type Status = 0 | 1 | 2; // ok, missing, bad
 
 interface Resolved {
-  f: FieldDef;
-  col: number;
-  name: string;
-  /** number/date: value per dictionary entry (NaN when missing/bad). */
-  lut?: Float64Array;
-  /** id/text: trimmed dictionary and remap (raw code → code, -1 missing). */
-  remap?: Int32Array;
-  dict?: string[];
-  status: Uint8Array;
-  codes: Int32Array;
+	f: FieldDef;
+	col: number;
+	name: string;
+	/** number/date: value per dictionary entry (NaN when missing/bad). */
+	lut?: Float64Array;
+	/** id/text: trimmed dictionary and remap (raw code → code, -1 missing). */
+	remap?: Int32Array;
+	dict?: string[];
+	status: Uint8Array;
+	codes: Int32Array;
 }
 
 const KIND_ERROR: Record<string, ImportErrorCode> = {
-  date: "bad-date",
-  number: "bad-number",
+	date: 'bad-date',
+	number: 'bad-number'
 };
 
 function resolveField(
-  raw: RawTable,
-  f: FieldDef,
-  j: number,
-  mapping: ColumnMapping,
-  decimal: DecimalMark,
-  opts: BuildOptions,
-  report: QualityReport,
+	raw: RawTable,
+	f: FieldDef,
+	j: number,
+	mapping: ColumnMapping,
+	decimal: DecimalMark,
+	opts: BuildOptions,
+	report: QualityReport
 ): Resolved {
-  const rc = raw.columns[j];
-  const dict = rc.dict;
-  const status = new Uint8Array(dict.length);
-  const base = { f, col: j, name: rc.name, status, codes: rc.codes };
-  const trimmed = dict.map((s) => s.trim());
-  for (let k = 0; k < dict.length; k++) if (trimmed[k] === "") status[k] = 1;
-  if (f.type === "date") {
-    let format = mapping.dateFormats?.[rc.name] as DateFormat | undefined;
-    let ambiguous = false;
-    if (!format || !(DATE_FORMATS as readonly string[]).includes(format)) {
-      const d = detectDateFormat(
-        trimmed.filter((s) => s !== ""),
-        { allowNumeric: true, prefer: opts.prefer, minShare: 0.5 },
-      );
-      format = d.format ?? undefined;
-      ambiguous = d.ambiguous;
-      if (ambiguous)
-        report.warnings.push(
-          issue("date-format-ambiguous", "warning", {
-            file: raw.file,
-            column: rc.name,
-            detail: { chosen: format ?? "" },
-          }),
-        );
-    }
-    report.dateFormats[rc.name] = { format: format ?? null, ambiguous };
-    const lut = new Float64Array(dict.length);
-    for (let k = 0; k < dict.length; k++) {
-      lut[k] = status[k] === 1 || !format ? NaN : parseDate(trimmed[k], format);
-      if (status[k] === 0 && Number.isNaN(lut[k])) status[k] = 2;
-    }
-    return { ...base, lut };
-  }
-  if (f.type === "number") {
-    const lut = new Float64Array(dict.length);
-    for (let k = 0; k < dict.length; k++) {
-      lut[k] = status[k] === 1 ? NaN : parseNumber(trimmed[k], decimal);
-      if (status[k] === 0 && Number.isNaN(lut[k])) status[k] = 2;
-    }
-    return { ...base, lut };
-  }
-  const out: string[] = [];
-  const index = new Map<string, number>();
-  const remap = new Int32Array(dict.length);
-  for (let k = 0; k < dict.length; k++) {
-    if (status[k] === 1) {
-      remap[k] = -1;
-      continue;
-    }
-    let c = index.get(trimmed[k]);
-    if (c === undefined) {
-      c = out.length;
-      out.push(trimmed[k]);
-      index.set(trimmed[k], c);
-    }
-    remap[k] = c;
-  }
-  return { ...base, remap, dict: out };
+	const rc = raw.columns[j];
+	const dict = rc.dict;
+	const status = new Uint8Array(dict.length);
+	const base = { f, col: j, name: rc.name, status, codes: rc.codes };
+	const trimmed = dict.map((s) => s.trim());
+	for (let k = 0; k < dict.length; k++) if (trimmed[k] === '') status[k] = 1;
+	if (f.type === 'date') {
+		let format = mapping.dateFormats?.[rc.name] as DateFormat | undefined;
+		let ambiguous = false;
+		if (!format || !(DATE_FORMATS as readonly string[]).includes(format)) {
+			const d = detectDateFormat(
+				trimmed.filter((s) => s !== ''),
+				{ allowNumeric: true, prefer: opts.prefer, minShare: 0.5 }
+			);
+			format = d.format ?? undefined;
+			ambiguous = d.ambiguous;
+			if (ambiguous)
+				report.warnings.push(
+					issue('date-format-ambiguous', 'warning', {
+						file: raw.file,
+						column: rc.name,
+						detail: { chosen: format ?? '' }
+					})
+				);
+		}
+		report.dateFormats[rc.name] = { format: format ?? null, ambiguous };
+		const lut = new Float64Array(dict.length);
+		for (let k = 0; k < dict.length; k++) {
+			lut[k] = status[k] === 1 || !format ? NaN : parseDate(trimmed[k], format);
+			if (status[k] === 0 && Number.isNaN(lut[k])) status[k] = 2;
+		}
+		return { ...base, lut };
+	}
+	if (f.type === 'number') {
+		const lut = new Float64Array(dict.length);
+		for (let k = 0; k < dict.length; k++) {
+			lut[k] = status[k] === 1 ? NaN : parseNumber(trimmed[k], decimal);
+			if (status[k] === 0 && Number.isNaN(lut[k])) status[k] = 2;
+		}
+		return { ...base, lut };
+	}
+	const out: string[] = [];
+	const index = new Map<string, number>();
+	const remap = new Int32Array(dict.length);
+	for (let k = 0; k < dict.length; k++) {
+		if (status[k] === 1) {
+			remap[k] = -1;
+			continue;
+		}
+		let c = index.get(trimmed[k]);
+		if (c === undefined) {
+			c = out.length;
+			out.push(trimmed[k]);
+			index.set(trimmed[k], c);
+		}
+		remap[k] = c;
+	}
+	return { ...base, remap, dict: out };
 }
 
 function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+	if (sorted.length === 0) return NaN;
+	const pos = (sorted.length - 1) * q;
+	const lo = Math.floor(pos);
+	const hi = Math.ceil(pos);
+	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
 /** IQR: outside [Q1 − 1.5·IQR, Q3 + 1.5·IQR]. MAD: |x − median| / (1.4826·MAD) > 3.5 (Iglewicz–Hoaglin). */
-export function outlierSummary(
-  values: Float64Array,
-  method: OutlierMethod,
-): OutlierSummary {
-  const xs = values.filter((x) => !Number.isNaN(x)).sort();
-  let low: number;
-  let high: number;
-  if (method === "iqr") {
-    const q1 = quantile(xs, 0.25);
-    const q3 = quantile(xs, 0.75);
-    low = q1 - 1.5 * (q3 - q1);
-    high = q3 + 1.5 * (q3 - q1);
-  } else {
-    const med = quantile(xs, 0.5);
-    const dev = xs.map((x) => Math.abs(x - med)).sort();
-    const mad = 1.4826 * quantile(dev, 0.5);
-    low = med - 3.5 * mad;
-    high = med + 3.5 * mad;
-  }
-  let count = 0;
-  for (const x of xs) if (x < low || x > high) count++;
-  return { method, count, low, high };
+export function outlierSummary(values: Float64Array, method: OutlierMethod): OutlierSummary {
+	const xs = values.filter((x) => !Number.isNaN(x)).sort();
+	let low: number;
+	let high: number;
+	if (method === 'iqr') {
+		const q1 = quantile(xs, 0.25);
+		const q3 = quantile(xs, 0.75);
+		low = q1 - 1.5 * (q3 - q1);
+		high = q3 + 1.5 * (q3 - q1);
+	} else {
+		const med = quantile(xs, 0.5);
+		const dev = xs.map((x) => Math.abs(x - med)).sort();
+		const mad = 1.4826 * quantile(dev, 0.5);
+		low = med - 3.5 * mad;
+		high = med + 3.5 * mad;
+	}
+	let count = 0;
+	for (const x of xs) if (x < low || x > high) count++;
+	return { method, count, low, high };
 }
 
 const DAY = 86_400_000;
 /** Start of the interval holding `ms` (UTC wall clock). Weeks start on Monday (ISO). */
 export function periodStart(ms: number, interval: ContactInterval): number {
-  switch (interval) {
-    case "month": {
-      const d = new Date(ms);
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-    }
-    case "week": {
-      const day = Math.floor(ms / DAY);
-      // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays
-      return (day - ((((day + 3) % 7) + 7) % 7)) * DAY;
-    }
-    case "day":
-      return Math.floor(ms / DAY) * DAY;
-    default: {
-      const step = parseInt(interval, 10) * 60_000;
-      return Math.floor(ms / step) * step;
-    }
-  }
+	switch (interval) {
+		case 'month': {
+			const d = new Date(ms);
+			return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+		}
+		case 'week': {
+			const day = Math.floor(ms / DAY);
+			// 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays
+			return (day - ((((day + 3) % 7) + 7) % 7)) * DAY;
+		}
+		case 'day':
+			return Math.floor(ms / DAY) * DAY;
+		default: {
+			const step = parseInt(interval, 10) * 60_000;
+			return Math.floor(ms / step) * step;
+		}
+	}
 }
 
 /**
@@ -247,495 +231,454 @@ export function periodStart(ms: number, interval: ContactInterval): number {
  * missing with a warning. Never throws.
  */
 export function buildDataset(
-  raw: RawTable,
-  mapping: ColumnMapping,
-  opts: BuildOptions = {},
+	raw: RawTable,
+	mapping: ColumnMapping,
+	opts: BuildOptions = {}
 ): ImportResult<BuiltDataset> {
-  const file = raw.file;
-  const maxIssues = opts.maxIssues ?? 100;
-  const kind = mapping.kind;
-  const defs = KIND_FIELDS[kind];
-  const errors: ImportIssue[] = [];
-  const colIndex = new Map(raw.headers.map((h, j) => [h, j]));
-  for (const [key, col] of Object.entries(mapping.fields)) {
-    if (!colIndex.has(col))
-      errors.push(
-        issue("mapping-unknown-column", "fatal", {
-          file,
-          column: col,
-          detail: { field: key },
-        }),
-      );
-  }
-  const has = (k: string): boolean =>
-    mapping.fields[k] !== undefined && colIndex.has(mapping.fields[k]);
-  const derivedAmount =
-    kind === "transactions" &&
-    !has("amount") &&
-    has("quantity") &&
-    has("unitPrice");
-  for (const f of defs)
-    if (f.required && !has(f.key) && !(f.key === "amount" && derivedAmount))
-      errors.push(
-        issue("mapping-incomplete", "fatal", {
-          file,
-          detail: { field: f.key },
-        }),
-      );
-  if (errors.length) return { errors, data: null };
-  if (raw.rowCount === 0)
-    return { errors: [issue("no-data-rows", "fatal", { file })], data: null };
+	const file = raw.file;
+	const maxIssues = opts.maxIssues ?? 100;
+	const kind = mapping.kind;
+	const defs = KIND_FIELDS[kind];
+	const errors: ImportIssue[] = [];
+	const colIndex = new Map(raw.headers.map((h, j) => [h, j]));
+	for (const [key, col] of Object.entries(mapping.fields)) {
+		if (!colIndex.has(col))
+			errors.push(
+				issue('mapping-unknown-column', 'fatal', {
+					file,
+					column: col,
+					detail: { field: key }
+				})
+			);
+	}
+	const has = (k: string): boolean =>
+		mapping.fields[k] !== undefined && colIndex.has(mapping.fields[k]);
+	const derivedAmount =
+		kind === 'transactions' && !has('amount') && has('quantity') && has('unitPrice');
+	for (const f of defs)
+		if (f.required && !has(f.key) && !(f.key === 'amount' && derivedAmount))
+			errors.push(
+				issue('mapping-incomplete', 'fatal', {
+					file,
+					detail: { field: f.key }
+				})
+			);
+	if (errors.length) return { errors, data: null };
+	if (raw.rowCount === 0) return { errors: [issue('no-data-rows', 'fatal', { file })], data: null };
 
-  // decimal mark: the mapping's, else from all mapped number columns together
-  let decimal: DecimalMark = mapping.decimal ?? ".";
-  if (!mapping.decimal) {
-    const vals: string[] = [];
-    for (const f of defs)
-      if (f.type === "number" && has(f.key))
-        vals.push(...raw.columns[colIndex.get(mapping.fields[f.key])!].dict);
-    decimal = detectDecimalMark(
-      vals,
-      raw.dialect.delimiter === ";" ? "," : ".",
-    ).decimal;
-  }
-  const report: QualityReport = {
-    file,
-    kind,
-    encoding: raw.encoding.encoding,
-    delimiter: raw.dialect.delimiter,
-    hasHeader: raw.hasHeader,
-    rowsRead: raw.rowCount + raw.badLines,
-    rowsAccepted: 0,
-    rowsRejected: raw.badLines,
-    rowsExcluded: 0,
-    rejections: [],
-    rejectionCounts: raw.badLines ? { "unterminated-quote": raw.badLines } : {},
-    warnings: [],
-    missing: {},
-    dateRange: null,
-    duplicates: { count: 0, rows: [] },
-    outliers: {},
-    dateFormats: {},
-    decimal,
-  };
-  const reject = (r: Rejection): void => {
-    report.rowsRejected++;
-    report.rejectionCounts[r.code] = (report.rejectionCounts[r.code] ?? 0) + 1;
-    if (report.rejections.length < maxIssues) report.rejections.push(r);
-  };
-  const warnCounts = new Map<string, number>();
-  const warn = (i: ImportIssue): void => {
-    const n = (warnCounts.get(i.code) ?? 0) + 1;
-    warnCounts.set(i.code, n);
-    if (n <= maxIssues) report.warnings.push(i);
-  };
+	// decimal mark: the mapping's, else from all mapped number columns together
+	let decimal: DecimalMark = mapping.decimal ?? '.';
+	if (!mapping.decimal) {
+		const vals: string[] = [];
+		for (const f of defs)
+			if (f.type === 'number' && has(f.key))
+				vals.push(...raw.columns[colIndex.get(mapping.fields[f.key])!].dict);
+		decimal = detectDecimalMark(vals, raw.dialect.delimiter === ';' ? ',' : '.').decimal;
+	}
+	const report: QualityReport = {
+		file,
+		kind,
+		encoding: raw.encoding.encoding,
+		delimiter: raw.dialect.delimiter,
+		hasHeader: raw.hasHeader,
+		rowsRead: raw.rowCount + raw.badLines,
+		rowsAccepted: 0,
+		rowsRejected: raw.badLines,
+		rowsExcluded: 0,
+		rejections: [],
+		rejectionCounts: raw.badLines ? { 'unterminated-quote': raw.badLines } : {},
+		warnings: [],
+		missing: {},
+		dateRange: null,
+		duplicates: { count: 0, rows: [] },
+		outliers: {},
+		dateFormats: {},
+		decimal
+	};
+	const reject = (r: Rejection): void => {
+		report.rowsRejected++;
+		report.rejectionCounts[r.code] = (report.rejectionCounts[r.code] ?? 0) + 1;
+		if (report.rejections.length < maxIssues) report.rejections.push(r);
+	};
+	const warnCounts = new Map<string, number>();
+	const warn = (i: ImportIssue): void => {
+		const n = (warnCounts.get(i.code) ?? 0) + 1;
+		warnCounts.set(i.code, n);
+		if (n <= maxIssues) report.warnings.push(i);
+	};
 
-  const fields: Resolved[] = [];
-  for (const f of defs)
-    if (has(f.key))
-      fields.push(
-        resolveField(
-          raw,
-          f,
-          colIndex.get(mapping.fields[f.key])!,
-          mapping,
-          decimal,
-          opts,
-          report,
-        ),
-      );
-  for (const r of fields) {
-    const counts = codeCounts(raw, r.col);
-    let m = 0;
-    for (let k = 0; k < counts.length; k++)
-      if (r.status[k] === 1) m += counts[k];
-    report.missing[r.name] = m;
-  }
-  const byKey = new Map(fields.map((r) => [r.f.key, r]));
-  const required = fields.filter((r) => r.f.required);
-  const optional = fields.filter((r) => !r.f.required);
-  const amountF = byKey.get("amount");
-  const qtyF = byKey.get("quantity");
-  const priceF = byKey.get("unitPrice");
-  const orderF = byKey.get("orderId");
-  const policy = mapping.returns ?? "exclude";
-  const skipRagged = mapping.skipRagged ?? true;
-  let returnsRows = 0;
-  let returnsAmount = 0;
-  const n = raw.rowCount;
-  const accepted = new Int32Array(n);
-  const amountOut = kind === "transactions" ? new Float64Array(n) : null;
-  let na = 0;
-  let rp = 0; // pointer into raggedRows (sorted)
-  const ragged = raw.raggedRows;
+	const fields: Resolved[] = [];
+	for (const f of defs)
+		if (has(f.key))
+			fields.push(
+				resolveField(raw, f, colIndex.get(mapping.fields[f.key])!, mapping, decimal, opts, report)
+			);
+	for (const r of fields) {
+		const counts = codeCounts(raw, r.col);
+		let m = 0;
+		for (let k = 0; k < counts.length; k++) if (r.status[k] === 1) m += counts[k];
+		report.missing[r.name] = m;
+	}
+	const byKey = new Map(fields.map((r) => [r.f.key, r]));
+	const required = fields.filter((r) => r.f.required);
+	const optional = fields.filter((r) => !r.f.required);
+	const amountF = byKey.get('amount');
+	const qtyF = byKey.get('quantity');
+	const priceF = byKey.get('unitPrice');
+	const orderF = byKey.get('orderId');
+	const policy = mapping.returns ?? 'exclude';
+	const skipRagged = mapping.skipRagged ?? true;
+	let returnsRows = 0;
+	let returnsAmount = 0;
+	const n = raw.rowCount;
+	const accepted = new Int32Array(n);
+	const amountOut = kind === 'transactions' ? new Float64Array(n) : null;
+	let na = 0;
+	let rp = 0; // pointer into raggedRows (sorted)
+	const ragged = raw.raggedRows;
 
-  rows: for (let i = 0; i < n; i++) {
-    const row = raw.rowNumbers[i];
-    if (rp < ragged.length && ragged[rp] === i) {
-      rp++;
-      if (skipRagged) {
-        reject({ row, code: "ragged-row" });
-        continue;
-      }
-    }
-    for (const r of required) {
-      const code = r.codes[i];
-      const st = r.status[code];
-      if (st !== 0) {
-        reject(
-          st === 1
-            ? { row, code: "missing-value", column: r.name }
-            : {
-                row,
-                code: KIND_ERROR[r.f.type] ?? "missing-value",
-                column: r.name,
-                value: raw.columns[r.col].dict[code],
-              },
-        );
-        continue rows;
-      }
-    }
-    for (const r of optional) {
-      const code = r.codes[i];
-      if (r.status[code] === 2)
-        warn(
-          issue(KIND_ERROR[r.f.type] ?? "bad-number", "warning", {
-            file,
-            row,
-            column: r.name,
-            value: raw.columns[r.col].dict[code],
-          }),
-        );
-    }
-    if (amountOut) {
-      let amount: number;
-      if (amountF) amount = amountF.lut![amountF.codes[i]];
-      else {
-        // rounded to 1e-10 so 6 × 2.55 is 15.3, not 15.299999999999999
-        amount =
-          Math.round(
-            qtyF!.lut![qtyF!.codes[i]] * priceF!.lut![priceF!.codes[i]] * 1e10,
-          ) / 1e10;
-        if (Number.isNaN(amount)) {
-          reject({
-            row,
-            code: "missing-value",
-            column: `${qtyF!.name} × ${priceF!.name}`,
-          });
-          continue;
-        }
-      }
-      const qty = qtyF ? qtyF.lut![qtyF.codes[i]] : NaN;
-      let isReturn = amount < 0 || qty < 0;
-      if (!isReturn && orderF) {
-        const id = orderF.dict![orderF.remap![orderF.codes[i]]] ?? "";
-        isReturn =
-          (id.charCodeAt(0) === 67 || id.charCodeAt(0) === 99) &&
-          /^[Cc]\d/.test(id);
-      }
-      if (isReturn) {
-        returnsRows++;
-        returnsAmount += amount;
-        if (policy === "exclude") {
-          report.rowsExcluded++;
-          continue;
-        }
-      }
-      amountOut[na] = amount;
-    }
-    accepted[na++] = i;
-  }
-  report.rowsAccepted = na;
-  if (kind === "transactions")
-    report.returns = {
-      rows: returnsRows,
-      amount: Math.round(returnsAmount * 100) / 100,
-      policy,
-    };
+	rows: for (let i = 0; i < n; i++) {
+		const row = raw.rowNumbers[i];
+		if (rp < ragged.length && ragged[rp] === i) {
+			rp++;
+			if (skipRagged) {
+				reject({ row, code: 'ragged-row' });
+				continue;
+			}
+		}
+		for (const r of required) {
+			const code = r.codes[i];
+			const st = r.status[code];
+			if (st !== 0) {
+				reject(
+					st === 1
+						? { row, code: 'missing-value', column: r.name }
+						: {
+								row,
+								code: KIND_ERROR[r.f.type] ?? 'missing-value',
+								column: r.name,
+								value: raw.columns[r.col].dict[code]
+							}
+				);
+				continue rows;
+			}
+		}
+		for (const r of optional) {
+			const code = r.codes[i];
+			if (r.status[code] === 2)
+				warn(
+					issue(KIND_ERROR[r.f.type] ?? 'bad-number', 'warning', {
+						file,
+						row,
+						column: r.name,
+						value: raw.columns[r.col].dict[code]
+					})
+				);
+		}
+		if (amountOut) {
+			let amount: number;
+			if (amountF) amount = amountF.lut![amountF.codes[i]];
+			else {
+				// rounded to 1e-10 so 6 × 2.55 is 15.3, not 15.299999999999999
+				amount =
+					Math.round(qtyF!.lut![qtyF!.codes[i]] * priceF!.lut![priceF!.codes[i]] * 1e10) / 1e10;
+				if (Number.isNaN(amount)) {
+					reject({
+						row,
+						code: 'missing-value',
+						column: `${qtyF!.name} × ${priceF!.name}`
+					});
+					continue;
+				}
+			}
+			const qty = qtyF ? qtyF.lut![qtyF.codes[i]] : NaN;
+			let isReturn = amount < 0 || qty < 0;
+			if (!isReturn && orderF) {
+				const id = orderF.dict![orderF.remap![orderF.codes[i]]] ?? '';
+				isReturn = (id.charCodeAt(0) === 67 || id.charCodeAt(0) === 99) && /^[Cc]\d/.test(id);
+			}
+			if (isReturn) {
+				returnsRows++;
+				returnsAmount += amount;
+				if (policy === 'exclude') {
+					report.rowsExcluded++;
+					continue;
+				}
+			}
+			amountOut[na] = amount;
+		}
+		accepted[na++] = i;
+	}
+	report.rowsAccepted = na;
+	if (kind === 'transactions')
+		report.returns = {
+			rows: returnsRows,
+			amount: Math.round(returnsAmount * 100) / 100,
+			policy
+		};
 
-  // materialise the accepted rows
-  const data: Record<string, Column> = {};
-  const columns: DatasetColumn[] = [];
-  for (const r of fields) {
-    if (r.lut) {
-      const values = new Float64Array(na);
-      if (r.f.key === "amount" && amountOut)
-        values.set(amountOut.subarray(0, na));
-      else for (let k = 0; k < na; k++) values[k] = r.lut[r.codes[accepted[k]]];
-      data[r.f.key] = { type: r.f.type === "date" ? "date" : "number", values };
-      columns.push({
-        key: r.f.key,
-        source: r.name,
-        type: r.f.type === "date" ? "date" : "number",
-      });
-    } else {
-      const codes = new Int32Array(na);
-      for (let k = 0; k < na; k++) codes[k] = r.remap![r.codes[accepted[k]]];
-      data[r.f.key] = { type: "string", codes, dict: r.dict! };
-      columns.push({ key: r.f.key, source: r.name, type: "string" });
-    }
-  }
-  if (derivedAmount && amountOut) {
-    data.amount = { type: "number", values: amountOut.slice(0, na) };
-    columns.push({ key: "amount", source: "", type: "number" });
-  }
-  if (kind === "customers") {
-    const mapped = new Set(Object.values(mapping.fields));
-    raw.columns.forEach((rc) => {
-      if (mapped.has(rc.name)) return;
-      const remap = rc.dict.map((_, k) => (k === 0 ? -1 : k));
-      const codes = new Int32Array(na);
-      for (let k = 0; k < na; k++)
-        codes[k] =
-          rc.dict[rc.codes[accepted[k]]].trim() === ""
-            ? -1
-            : remap[rc.codes[accepted[k]]];
-      data[ATTRIBUTE_PREFIX + rc.name] = {
-        type: "string",
-        codes,
-        dict: rc.dict,
-      };
-      columns.push({
-        key: ATTRIBUTE_PREFIX + rc.name,
-        source: rc.name,
-        type: "string",
-      });
-    });
-  }
-  const rowNumbers = new Int32Array(na);
-  for (let k = 0; k < na; k++) rowNumbers[k] = raw.rowNumbers[accepted[k]];
+	// materialise the accepted rows
+	const data: Record<string, Column> = {};
+	const columns: DatasetColumn[] = [];
+	for (const r of fields) {
+		if (r.lut) {
+			const values = new Float64Array(na);
+			if (r.f.key === 'amount' && amountOut) values.set(amountOut.subarray(0, na));
+			else for (let k = 0; k < na; k++) values[k] = r.lut[r.codes[accepted[k]]];
+			data[r.f.key] = { type: r.f.type === 'date' ? 'date' : 'number', values };
+			columns.push({
+				key: r.f.key,
+				source: r.name,
+				type: r.f.type === 'date' ? 'date' : 'number'
+			});
+		} else {
+			const codes = new Int32Array(na);
+			for (let k = 0; k < na; k++) codes[k] = r.remap![r.codes[accepted[k]]];
+			data[r.f.key] = { type: 'string', codes, dict: r.dict! };
+			columns.push({ key: r.f.key, source: r.name, type: 'string' });
+		}
+	}
+	if (derivedAmount && amountOut) {
+		data.amount = { type: 'number', values: amountOut.slice(0, na) };
+		columns.push({ key: 'amount', source: '', type: 'number' });
+	}
+	if (kind === 'customers') {
+		const mapped = new Set(Object.values(mapping.fields));
+		raw.columns.forEach((rc) => {
+			if (mapped.has(rc.name)) return;
+			const remap = rc.dict.map((_, k) => (k === 0 ? -1 : k));
+			const codes = new Int32Array(na);
+			for (let k = 0; k < na; k++)
+				codes[k] = rc.dict[rc.codes[accepted[k]]].trim() === '' ? -1 : remap[rc.codes[accepted[k]]];
+			data[ATTRIBUTE_PREFIX + rc.name] = {
+				type: 'string',
+				codes,
+				dict: rc.dict
+			};
+			columns.push({
+				key: ATTRIBUTE_PREFIX + rc.name,
+				source: rc.name,
+				type: 'string'
+			});
+		});
+	}
+	const rowNumbers = new Int32Array(na);
+	for (let k = 0; k < na; k++) rowNumbers[k] = raw.rowNumbers[accepted[k]];
 
-  // date range
-  const dateKey =
-    kind === "transactions"
-      ? "date"
-      : kind === "contacts"
-        ? "timestamp"
-        : "signupDate";
-  const dcol = data[dateKey];
-  if (dcol && dcol.type === "date") {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const x of dcol.values) {
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-    if (min <= max) report.dateRange = { min, max };
-  }
-  // duplicates: same raw text in every mapped column (customers: same id)
-  const keyFields =
-    kind === "customers"
-      ? fields.filter((r) => r.f.key === "customerId")
-      : fields;
-  report.duplicates = findDuplicates(
-    na,
-    (k) => keyFields.map((r) => r.codes[accepted[k]]),
-    rowNumbers,
-    maxIssues,
-  );
-  // outliers
-  for (const r of fields)
-    if (r.f.type === "number")
-      report.outliers[r.f.key] = outlierSummary(
-        (data[r.f.key] as { values: Float64Array }).values,
-        opts.outliers ?? "iqr",
-      );
-  if (derivedAmount)
-    report.outliers.amount = outlierSummary(
-      (data.amount as { values: Float64Array }).values,
-      opts.outliers ?? "iqr",
-    );
-  const cust = data.customerId as StringColumn | undefined;
-  if (cust) {
-    const seen = new Uint8Array(cust.dict.length);
-    let c = 0;
-    for (const k of cust.codes)
-      if (k >= 0 && !seen[k]) {
-        seen[k] = 1;
-        c++;
-      }
-    report.customers = c;
-  }
+	// date range
+	const dateKey =
+		kind === 'transactions' ? 'date' : kind === 'contacts' ? 'timestamp' : 'signupDate';
+	const dcol = data[dateKey];
+	if (dcol && dcol.type === 'date') {
+		let min = Infinity;
+		let max = -Infinity;
+		for (const x of dcol.values) {
+			if (x < min) min = x;
+			if (x > max) max = x;
+		}
+		if (min <= max) report.dateRange = { min, max };
+	}
+	// duplicates: same raw text in every mapped column (customers: same id)
+	const keyFields = kind === 'customers' ? fields.filter((r) => r.f.key === 'customerId') : fields;
+	report.duplicates = findDuplicates(
+		na,
+		(k) => keyFields.map((r) => r.codes[accepted[k]]),
+		rowNumbers,
+		maxIssues
+	);
+	// outliers
+	for (const r of fields)
+		if (r.f.type === 'number')
+			report.outliers[r.f.key] = outlierSummary(
+				(data[r.f.key] as { values: Float64Array }).values,
+				opts.outliers ?? 'iqr'
+			);
+	if (derivedAmount)
+		report.outliers.amount = outlierSummary(
+			(data.amount as { values: Float64Array }).values,
+			opts.outliers ?? 'iqr'
+		);
+	const cust = data.customerId as StringColumn | undefined;
+	if (cust) {
+		const seen = new Uint8Array(cust.dict.length);
+		let c = 0;
+		for (const k of cust.codes)
+			if (k >= 0 && !seen[k]) {
+				seen[k] = 1;
+				c++;
+			}
+		report.customers = c;
+	}
 
-  let result: BuiltDataset = {
-    kind,
-    rowCount: na,
-    columns,
-    data,
-    rowNumbers,
-    report,
-    mapping,
-  };
-  if (kind === "contacts" && mapping.interval)
-    result = aggregateContacts(result, mapping.interval);
-  for (const [code, count] of warnCounts)
-    if (count > maxIssues)
-      report.warnings.push(
-        issue(code as ImportErrorCode, "warning", {
-          file,
-          detail: { total: count },
-        }),
-      );
-  return { errors: [...report.warnings], data: result };
+	let result: BuiltDataset = {
+		kind,
+		rowCount: na,
+		columns,
+		data,
+		rowNumbers,
+		report,
+		mapping
+	};
+	if (kind === 'contacts' && mapping.interval) result = aggregateContacts(result, mapping.interval);
+	for (const [code, count] of warnCounts)
+		if (count > maxIssues)
+			report.warnings.push(
+				issue(code as ImportErrorCode, 'warning', {
+					file,
+					detail: { total: count }
+				})
+			);
+	return { errors: [...report.warnings], data: result };
 }
 
 function findDuplicates(
-  n: number,
-  key: (k: number) => number[],
-  rowNumbers: Int32Array,
-  max: number,
+	n: number,
+	key: (k: number) => number[],
+	rowNumbers: Int32Array,
+	max: number
 ): { count: number; rows: number[] } {
-  // 2×32-bit FNV-style hashes folded into one float: sorting 1M floats is cheap; collisions ≈ 2^-53
-  const h = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    let a = 0x811c9dc5;
-    let b = 0x01000193;
-    for (const c of key(k)) {
-      a = Math.imul(a ^ c, 0x01000193) >>> 0;
-      b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-      b ^= b >>> 15;
-    }
-    h[k] = a * 2 ** 21 + (b >>> 11);
-  }
-  const sorted = h.slice().sort();
-  let count = 0;
-  const dupValues = new Set<number>();
-  for (let k = 1; k < n; k++)
-    if (sorted[k] === sorted[k - 1]) {
-      count++;
-      dupValues.add(sorted[k]);
-    }
-  const rows: number[] = [];
-  if (count) {
-    const seen = new Set<number>();
-    for (let k = 0; k < n && rows.length < max; k++) {
-      if (!dupValues.has(h[k])) continue;
-      if (seen.has(h[k])) rows.push(rowNumbers[k]);
-      else seen.add(h[k]);
-    }
-  }
-  return { count, rows };
+	// 2×32-bit FNV-style hashes folded into one float: sorting 1M floats is cheap; collisions ≈ 2^-53
+	const h = new Float64Array(n);
+	for (let k = 0; k < n; k++) {
+		let a = 0x811c9dc5;
+		let b = 0x01000193;
+		for (const c of key(k)) {
+			a = Math.imul(a ^ c, 0x01000193) >>> 0;
+			b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+			b ^= b >>> 15;
+		}
+		h[k] = a * 2 ** 21 + (b >>> 11);
+	}
+	const sorted = h.slice().sort();
+	let count = 0;
+	const dupValues = new Set<number>();
+	for (let k = 1; k < n; k++)
+		if (sorted[k] === sorted[k - 1]) {
+			count++;
+			dupValues.add(sorted[k]);
+		}
+	const rows: number[] = [];
+	if (count) {
+		const seen = new Set<number>();
+		for (let k = 0; k < n && rows.length < max; k++) {
+			if (!dupValues.has(h[k])) continue;
+			if (seen.has(h[k])) rows.push(rowNumbers[k]);
+			else seen.add(h[k]);
+		}
+	}
+	return { count, rows };
 }
 
 /** Contacts: sum counts (or count log rows) per period × channel × queue; AHT averaged, abandoned summed. */
-function aggregateContacts(
-  ds: BuiltDataset,
-  interval: ContactInterval,
-): BuiltDataset {
-  const ts = ds.data.timestamp as { values: Float64Array };
-  const cnt = ds.data.count as { values: Float64Array } | undefined;
-  const aht = ds.data.aht as { values: Float64Array } | undefined;
-  const ab = ds.data.abandoned as { values: Float64Array } | undefined;
-  const ch = ds.data.channel as StringColumn | undefined;
-  const qu = ds.data.queue as StringColumn | undefined;
-  const groups = new Map<string, number>();
-  const period: number[] = [];
-  const count: number[] = [];
-  const ahtSum: number[] = [];
-  const ahtN: number[] = [];
-  const abSum: number[] = [];
-  const chCode: number[] = [];
-  const quCode: number[] = [];
-  for (let i = 0; i < ds.rowCount; i++) {
-    const p = periodStart(ts.values[i], interval);
-    const c = ch ? ch.codes[i] : -1;
-    const q = qu ? qu.codes[i] : -1;
-    const key = `${p}|${c}|${q}`;
-    let g = groups.get(key);
-    if (g === undefined) {
-      g = period.length;
-      groups.set(key, g);
-      period.push(p);
-      count.push(0);
-      ahtSum.push(0);
-      ahtN.push(0);
-      abSum.push(0);
-      chCode.push(c);
-      quCode.push(q);
-    }
-    const w = cnt ? cnt.values[i] : 1;
-    count[g] += Number.isNaN(w) ? 0 : w;
-    if (aht && !Number.isNaN(aht.values[i])) {
-      ahtSum[g] += aht.values[i] * (cnt ? w : 1);
-      ahtN[g] += cnt ? w : 1;
-    }
-    if (ab && !Number.isNaN(ab.values[i])) abSum[g] += ab.values[i];
-  }
-  const order = period
-    .map((_, g) => g)
-    .sort(
-      (a, b) =>
-        period[a] - period[b] || chCode[a] - chCode[b] || quCode[a] - quCode[b],
-    );
-  const pick = (arr: number[]): Float64Array =>
-    Float64Array.from(order, (g) => arr[g]);
-  const data: Record<string, Column> = {
-    timestamp: { type: "date", values: pick(period) },
-    count: { type: "number", values: pick(count) },
-  };
-  const columns: DatasetColumn[] = [
-    {
-      key: "timestamp",
-      source: ds.columns.find((c) => c.key === "timestamp")?.source ?? "",
-      type: "date",
-    },
-    {
-      key: "count",
-      source: ds.columns.find((c) => c.key === "count")?.source ?? "",
-      type: "number",
-    },
-  ];
-  if (aht) {
-    data.aht = {
-      type: "number",
-      values: Float64Array.from(order, (g) =>
-        ahtN[g] ? ahtSum[g] / ahtN[g] : NaN,
-      ),
-    };
-    columns.push({
-      key: "aht",
-      source: ds.columns.find((c) => c.key === "aht")!.source,
-      type: "number",
-    });
-  }
-  if (ab) {
-    data.abandoned = { type: "number", values: pick(abSum) };
-    columns.push({
-      key: "abandoned",
-      source: ds.columns.find((c) => c.key === "abandoned")!.source,
-      type: "number",
-    });
-  }
-  if (ch) {
-    data.channel = {
-      type: "string",
-      codes: Int32Array.from(order, (g) => chCode[g]),
-      dict: ch.dict,
-    };
-    columns.push({
-      key: "channel",
-      source: ds.columns.find((c) => c.key === "channel")!.source,
-      type: "string",
-    });
-  }
-  if (qu) {
-    data.queue = {
-      type: "string",
-      codes: Int32Array.from(order, (g) => quCode[g]),
-      dict: qu.dict,
-    };
-    columns.push({
-      key: "queue",
-      source: ds.columns.find((c) => c.key === "queue")!.source,
-      type: "string",
-    });
-  }
-  return {
-    ...ds,
-    rowCount: order.length,
-    data,
-    columns,
-    rowNumbers: undefined,
-    report: { ...ds.report, aggregated: { interval, fromRows: ds.rowCount } },
-  };
+function aggregateContacts(ds: BuiltDataset, interval: ContactInterval): BuiltDataset {
+	const ts = ds.data.timestamp as { values: Float64Array };
+	const cnt = ds.data.count as { values: Float64Array } | undefined;
+	const aht = ds.data.aht as { values: Float64Array } | undefined;
+	const ab = ds.data.abandoned as { values: Float64Array } | undefined;
+	const ch = ds.data.channel as StringColumn | undefined;
+	const qu = ds.data.queue as StringColumn | undefined;
+	const groups = new Map<string, number>();
+	const period: number[] = [];
+	const count: number[] = [];
+	const ahtSum: number[] = [];
+	const ahtN: number[] = [];
+	const abSum: number[] = [];
+	const chCode: number[] = [];
+	const quCode: number[] = [];
+	for (let i = 0; i < ds.rowCount; i++) {
+		const p = periodStart(ts.values[i], interval);
+		const c = ch ? ch.codes[i] : -1;
+		const q = qu ? qu.codes[i] : -1;
+		const key = `${p}|${c}|${q}`;
+		let g = groups.get(key);
+		if (g === undefined) {
+			g = period.length;
+			groups.set(key, g);
+			period.push(p);
+			count.push(0);
+			ahtSum.push(0);
+			ahtN.push(0);
+			abSum.push(0);
+			chCode.push(c);
+			quCode.push(q);
+		}
+		const w = cnt ? cnt.values[i] : 1;
+		count[g] += Number.isNaN(w) ? 0 : w;
+		if (aht && !Number.isNaN(aht.values[i])) {
+			ahtSum[g] += aht.values[i] * (cnt ? w : 1);
+			ahtN[g] += cnt ? w : 1;
+		}
+		if (ab && !Number.isNaN(ab.values[i])) abSum[g] += ab.values[i];
+	}
+	const order = period
+		.map((_, g) => g)
+		.sort((a, b) => period[a] - period[b] || chCode[a] - chCode[b] || quCode[a] - quCode[b]);
+	const pick = (arr: number[]): Float64Array => Float64Array.from(order, (g) => arr[g]);
+	const data: Record<string, Column> = {
+		timestamp: { type: 'date', values: pick(period) },
+		count: { type: 'number', values: pick(count) }
+	};
+	const columns: DatasetColumn[] = [
+		{
+			key: 'timestamp',
+			source: ds.columns.find((c) => c.key === 'timestamp')?.source ?? '',
+			type: 'date'
+		},
+		{
+			key: 'count',
+			source: ds.columns.find((c) => c.key === 'count')?.source ?? '',
+			type: 'number'
+		}
+	];
+	if (aht) {
+		data.aht = {
+			type: 'number',
+			values: Float64Array.from(order, (g) => (ahtN[g] ? ahtSum[g] / ahtN[g] : NaN))
+		};
+		columns.push({
+			key: 'aht',
+			source: ds.columns.find((c) => c.key === 'aht')!.source,
+			type: 'number'
+		});
+	}
+	if (ab) {
+		data.abandoned = { type: 'number', values: pick(abSum) };
+		columns.push({
+			key: 'abandoned',
+			source: ds.columns.find((c) => c.key === 'abandoned')!.source,
+			type: 'number'
+		});
+	}
+	if (ch) {
+		data.channel = {
+			type: 'string',
+			codes: Int32Array.from(order, (g) => chCode[g]),
+			dict: ch.dict
+		};
+		columns.push({
+			key: 'channel',
+			source: ds.columns.find((c) => c.key === 'channel')!.source,
+			type: 'string'
+		});
+	}
+	if (qu) {
+		data.queue = {
+			type: 'string',
+			codes: Int32Array.from(order, (g) => quCode[g]),
+			dict: qu.dict
+		};
+		columns.push({
+			key: 'queue',
+			source: ds.columns.find((c) => c.key === 'queue')!.source,
+			type: 'string'
+		});
+	}
+	return {
+		...ds,
+		rowCount: order.length,
+		data,
+		columns,
+		rowNumbers: undefined,
+		report: { ...ds.report, aggregated: { interval, fromRows: ds.rowCount } }
+	};
 }
