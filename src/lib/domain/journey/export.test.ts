@@ -1,3 +1,4 @@
+// @vitest-environment node
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { instantiateTemplate, BEFORE_DURING_AFTER } from './templates';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { teaHouseRegister } from '../../../../tests/fixtures/touchpoint/tea-house';
 import { instantiateTemplate, BEFORE_DURING_AFTER } from '../journey/templates';

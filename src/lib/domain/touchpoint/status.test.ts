@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { convertUnit, evaluateStandard, evaluateTarget, formatTarget, standardTrend, touchpointStatus } from './status';
 import type { Target } from './touchpoint.schema';

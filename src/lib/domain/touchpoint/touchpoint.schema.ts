@@ -12,6 +12,8 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const UNITS = ['s', 'min', 'h', '%', 'count', 'score'] as const;
 export type Unit = (typeof UNITS)[number];
 export const UnitSchema = v.picklist(UNITS);
+/** i18n key suffix per unit (`touchpoint.unit.<key>`); `%` is not a friendly key. */
+export const UNIT_KEY: Record<Unit, string> = { s: 's', min: 'min', h: 'h', '%': 'percent', count: 'count', score: 'score' };
 
 export const OPERATORS = ['gte', 'lte', 'eq', 'range'] as const;
 export type Operator = (typeof OPERATORS)[number];
