@@ -164,7 +164,7 @@ export function topDown(y: ArrayLike<number>, p1: number, p2: number, h: number,
 	for (let s = 0; s < p1; s++) splitVar[s] = sv > 0 ? splitVar[s] / sv : 0;
 	let nonNeg = true;
 	for (let i = 0; i < n; i++) if (y[i] < 0) nonNeg = false;
-	const f = emptyForecast('mseasonal', `Daily ${fd.model} × intraday shape (${p1}/${p2})`, h);
+	const f = emptyForecast('mseasonal', `Daily totals: ${fd.model} × intraday shape (${p1}/${p2})`, h);
 	const z80 = qnorm(0.9);
 	const z95 = qnorm(0.975);
 	const shares = new Map<number, Float64Array>();
