@@ -9,7 +9,9 @@ await import('./serve.mjs').then(async ({ startServer }) => {
 	for (let p = base; p < base + 20; p++) {
 		try {
 			await startServer({ port: p, host });
-			console.log(`\n  CX Studio · 客户体验工作台 is running at  http://${host === '0.0.0.0' ? 'localhost' : host}:${p}/\n  Works offline after the first visit. Ctrl+C to stop.\n`);
+			console.log(
+				`\n  CX Studio · 客户体验工作台 is running at  http://${host === '0.0.0.0' ? 'localhost' : host}:${p}/\n  Works offline after the first visit. Ctrl+C to stop.\n`
+			);
 			return;
 		} catch (e) {
 			if (e.code !== 'EADDRINUSE') throw e;

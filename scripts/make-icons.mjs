@@ -3,7 +3,8 @@ import { deflateSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
 
 function crc32(buf) {
-	let c, crc = 0xffffffff;
+	let c,
+		crc = 0xffffffff;
 	for (let n = 0; n < buf.length; n++) {
 		c = (crc ^ buf[n]) & 0xff;
 		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -26,13 +27,26 @@ function png(size, pixel) {
 		for (let x = 0; x < size; x++) {
 			const [r, g, b, a] = pixel(x, y);
 			const o = y * (size * 4 + 1) + 1 + x * 4;
-			raw[o] = r; raw[o + 1] = g; raw[o + 2] = b; raw[o + 3] = a;
+			raw[o] = r;
+			raw[o + 1] = g;
+			raw[o + 2] = b;
+			raw[o + 3] = a;
 		}
 	}
 	const ihdr = Buffer.alloc(13);
-	ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-	ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-	return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+	ihdr.writeUInt32BE(size, 0);
+	ihdr.writeUInt32BE(size, 4);
+	ihdr[8] = 8;
+	ihdr[9] = 6;
+	ihdr[10] = 0;
+	ihdr[11] = 0;
+	ihdr[12] = 0;
+	return Buffer.concat([
+		Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', deflateSync(raw, { level: 9 })),
+		chunk('IEND', Buffer.alloc(0))
+	]);
 }
 // Geometry in a 32-unit box, as favicon.svg: the emotion-curve mark.
 const curve = [];
@@ -46,8 +60,10 @@ for (let i = 0; i <= 200; i++) {
 function distToCurve(x, y) {
 	let best = Infinity;
 	for (let i = 1; i < curve.length; i++) {
-		const [ax, ay] = curve[i - 1], [bx, by] = curve[i];
-		const dx = bx - ax, dy = by - ay;
+		const [ax, ay] = curve[i - 1],
+			[bx, by] = curve[i];
+		const dx = bx - ax,
+			dy = by - ay;
 		const tt = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
 		best = Math.min(best, Math.hypot(x - ax - tt * dx, y - ay - tt * dy));
 	}
@@ -55,23 +71,30 @@ function distToCurve(x, y) {
 }
 function render(size, { maskable }) {
 	const S = 4; // supersampling
-	const pad = maskable ? 0 : 0;
 	return png(size, (px, py) => {
 		let acc = [0, 0, 0, 0];
 		for (let sy = 0; sy < S; sy++)
 			for (let sx = 0; sx < S; sx++) {
-				let u = ((px + (sx + 0.5) / S) / size) * 32, v = ((py + (sy + 0.5) / S) / size) * 32;
-				if (maskable) { u = (u - 16) / 0.72 + 16; v = (v - 16) / 0.72 + 16; }
+				let u = ((px + (sx + 0.5) / S) / size) * 32,
+					v = ((py + (sy + 0.5) / S) / size) * 32;
+				if (maskable) {
+					u = (u - 16) / 0.72 + 16;
+					v = (v - 16) / 0.72 + 16;
+				}
 				let col = [0, 0, 0, 0];
-				const r = 8, inRect = maskable || (Math.max(Math.abs(u - 16) - (16 - r), 0) ** 2 + Math.max(Math.abs(v - 16) - (16 - r), 0) ** 2 <= r * r);
+				const r = 8,
+					inRect = maskable || Math.max(Math.abs(u - 16) - (16 - r), 0) ** 2 + Math.max(Math.abs(v - 16) - (16 - r), 0) ** 2 <= r * r;
 				if (inRect || maskable) col = [31, 78, 121, 255];
 				if (!maskable && !inRect) col = [0, 0, 0, 0];
 				if (col[3] && distToCurve(u, v) < 1.3) col = [255, 255, 255, 255];
 				if (col[3] && Math.hypot(u - 25, v - 9) < 2.6) col = [192, 98, 46, 255];
 				acc = acc.map((a, i) => a + col[i] * (i === 3 ? 1 : col[3] / 255));
 			}
-		const n = S * S, a = acc[3] / n;
-		return a === 0 ? [0, 0, 0, 0] : [Math.round(acc[0] / n / (a / 255)), Math.round(acc[1] / n / (a / 255)), Math.round(acc[2] / n / (a / 255)), Math.round(a)];
+		const n = S * S,
+			a = acc[3] / n;
+		return a === 0
+			? [0, 0, 0, 0]
+			: [Math.round(acc[0] / n / (a / 255)), Math.round(acc[1] / n / (a / 255)), Math.round(acc[2] / n / (a / 255)), Math.round(a)];
 	});
 }
 mkdirSync('static/icons', { recursive: true });

@@ -37,8 +37,7 @@ export function startServer({ root = 'build', port = 4173, host = '127.0.0.1' } 
 				res.writeHead(403).end();
 				return;
 			}
-			const file =
-				(await tryFile(p)) ?? (await tryFile(p + '.html')) ?? (await tryFile(join(p, 'index.html'))) ?? join(base, '200.html');
+			const file = (await tryFile(p)) ?? (await tryFile(p + '.html')) ?? (await tryFile(join(p, 'index.html'))) ?? join(base, '200.html');
 			const body = await readFile(file);
 			const immutable = url.pathname.startsWith('/_app/immutable/');
 			res.writeHead(200, {
@@ -65,11 +64,12 @@ if (isMain) {
 	};
 	const port = Number(arg('port', process.env.PORT ?? 4173));
 	const host = arg('host', '127.0.0.1');
-	let server;
 	for (let p = port; p < port + 20; p++) {
 		try {
-			server = await startServer({ root: arg('root', 'build'), port: p, host });
-			console.log(`\n  CX Studio · 客户体验工作台 is running at  http://${host === '0.0.0.0' ? 'localhost' : host}:${p}/\n  (Ctrl+C to stop)\n`);
+			await startServer({ root: arg('root', 'build'), port: p, host });
+			console.log(
+				`\n  CX Studio · 客户体验工作台 is running at  http://${host === '0.0.0.0' ? 'localhost' : host}:${p}/\n  (Ctrl+C to stop)\n`
+			);
 			break;
 		} catch (e) {
 			if (e.code !== 'EADDRINUSE' || process.argv.includes('--strict-port')) throw e;

@@ -7,7 +7,10 @@ const BAD: Record<string, { en: RegExp; zh: RegExp }> = {
 	'wrong-format.json': { en: /is not a CX Studio backup/, zh: /不是 CX Studio 备份/ },
 	'newer-format.json': { en: /made by a newer version/, zh: /由更新版本/ },
 	'newer-schema.json': { en: /data from a newer version/, zh: /更新版本 CX Studio 的数据/ },
-	'invalid-record.json': { en: /invalid record: table “workspaces”, record 1, field “name”/, zh: /无效记录：表“workspaces”，第 1 条记录，字段“name”/ },
+	'invalid-record.json': {
+		en: /invalid record: table “workspaces”, record 1, field “name”/,
+		zh: /无效记录：表“workspaces”，第 1 条记录，字段“name”/
+	},
 	'duplicate-ids.json': { en: /contains the id “j-1” twice in table “journeys”/, zh: /id“j-1”出现了两次/ },
 	'unknown-table.json': { en: /unknown table “spaceships”/, zh: /未知的表“spaceships”/ },
 	'empty.json': { en: /contains no workspace/, zh: /没有工作区/ },

@@ -58,7 +58,11 @@ export async function axe(page: Page): Promise<{ id: string; impact: string; nod
 	// evaluate (not a <script> tag) so the page's CSP stays strict and unviolated.
 	await page.evaluate(AXE_SOURCE);
 	return page.evaluate(async () => {
-		const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+		const w = window as unknown as {
+			axe: {
+				run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+			};
+		};
 		const r = await w.axe.run(document, { resultTypes: ['violations'] });
 		return r.violations
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')

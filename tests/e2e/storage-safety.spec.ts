@@ -49,7 +49,10 @@ test('data newer than the code opens read-only and makes zero writes', async ({ 
 	const before = await dump(page);
 	// Try to change things: fields are read-only, buttons that write are disabled.
 	await expect(page.getByLabel('Workspace name')).toHaveAttribute('readonly', '');
-	await page.getByLabel('Description').type('x', { timeout: 2000 }).catch(() => {});
+	await page
+		.getByLabel('Description')
+		.type('x', { timeout: 2000 })
+		.catch(() => {});
 	await page.goto('/workspaces');
 	await expect(page.getByRole('button', { name: 'Create' })).toBeDisabled();
 	await expect(page.getByRole('button', { name: /^Delete:/ })).toBeDisabled();
@@ -103,9 +106,11 @@ test('no IndexedDB: a plain screen explains what to do', async ({ page, watch })
 
 test('a crash shows "Download backup" and "Reload", never "clear data"', async ({ page }) => {
 	await startEmpty(page);
-	await page.evaluate(() => setTimeout(() => {
-		throw new Error('Simulated bug');
-	}));
+	await page.evaluate(() =>
+		setTimeout(() => {
+			throw new Error('Simulated bug');
+		})
+	);
 	await expect(page.getByTestId('crash-screen')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Download backup' })).toBeEnabled();
 	await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();

@@ -22,7 +22,9 @@ test('an edit in one tab shows in the other within 1 s, nothing lost', async ({ 
 	await other.getByLabel('Workspace name').fill('Created in B');
 	await other.getByRole('button', { name: 'Create' }).click();
 	await page.getByTestId('workspace-switcher').click();
-	await expect(page.getByRole('group', { name: 'Switch workspace' }).getByRole('button', { name: 'Created in B' })).toBeVisible({ timeout: 1000 });
+	await expect(page.getByRole('group', { name: 'Switch workspace' }).getByRole('button', { name: 'Created in B' })).toBeVisible({
+		timeout: 1000
+	});
 });
 
 test('a schema upgrade in another tab flushes this tab and asks to reload', async ({ page, watch }) => {

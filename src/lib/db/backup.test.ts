@@ -54,7 +54,10 @@ describe('restore refuses every bad backup and changes nothing', () => {
 		await createWorkspace(db, 'Existing');
 		const before = await snapshot(db);
 		const good = JSON.parse(fixture('good.json'));
-		good.tables.cards = [{ id: 'c1', workspaceId: 'ws-1' }, { id: 'c2', workspaceId: 'ws-1' }];
+		good.tables.cards = [
+			{ id: 'c1', workspaceId: 'ws-1' },
+			{ id: 'c2', workspaceId: 'ws-1' }
+		];
 		const res = await restoreBackup(db, JSON.stringify(good));
 		expect(res).toMatchObject({ ok: false, code: 'quota' });
 		expect(await snapshot(db)).toEqual(before);
@@ -109,9 +112,22 @@ describe('backup → restore round trip', () => {
 					const js = journeys.map((j) => ({ ...j, seq: seq++, id: newId(), workspaceId: ws.id }));
 					await db.journeys.bulkAdd(js);
 					await db.cards.bulkAdd(
-						cards.map((c, i) => ({ ...c, seq: seq++, id: newId(), workspaceId: ws.id, journeyId: js[i % Math.max(1, js.length)]?.id ?? null }))
+						cards.map((c, i) => ({
+							...c,
+							seq: seq++,
+							id: newId(),
+							workspaceId: ws.id,
+							journeyId: js[i % Math.max(1, js.length)]?.id ?? null
+						}))
 					);
-					await db.chunks.add({ id: newId(), seq: seq++, workspaceId: ws.id, datasetId: 'd', values: Float64Array.from(numbers), codes: Int32Array.from([1, -2, 3]) });
+					await db.chunks.add({
+						id: newId(),
+						seq: seq++,
+						workspaceId: ws.id,
+						datasetId: 'd',
+						values: Float64Array.from(numbers),
+						codes: Int32Array.from([1, -2, 3])
+					});
 					const original = await collectTables(db, [ws.id]);
 					const file = await exportBackup(db, [ws.id]);
 					const res = await restoreBackup(db, file);

@@ -44,10 +44,7 @@ export async function collectTables(db: CxDatabase, workspaceIds: string[]): Pro
 }
 
 export async function exportBackup(db: CxDatabase, workspaceIds: string[] | 'all'): Promise<string> {
-	const ids =
-		workspaceIds === 'all'
-			? (await db.workspaces.toArray()).filter((w) => w.deletedAt == null).map((w) => w.id)
-			: workspaceIds;
+	const ids = workspaceIds === 'all' ? (await db.workspaces.toArray()).filter((w) => w.deletedAt == null).map((w) => w.id) : workspaceIds;
 	const tables = await collectTables(db, ids);
 	if (tables.blobs) tables.blobs = await Promise.all((tables.blobs as AnyRecord[]).map(blobToEncoded));
 	return JSON.stringify(buildEnvelope(tables, CODE_SCHEMA_VERSION, APP_INFO));

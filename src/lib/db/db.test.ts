@@ -49,7 +49,9 @@ describe('opening the database', () => {
 		expect(res.storedSchemaVersion).toBe(99);
 		const db = res.db;
 		expect((await db.workspaces.toArray()).map((w) => w.name)).toEqual(['From the future']);
-		await expect(db.workspaces.put({ ...(await db.workspaces.get('w1'))!, name: 'changed' })).rejects.toMatchObject({ name: 'ReadOnlyError' });
+		await expect(db.workspaces.put({ ...(await db.workspaces.get('w1'))!, name: 'changed' })).rejects.toMatchObject({
+			name: 'ReadOnlyError'
+		});
 		await expect(db.meta.put({ key: 'x', value: 1 })).rejects.toBeTruthy();
 		await expect(db.workspaces.delete('w1')).rejects.toBeTruthy();
 		expect(classifyStorageError(await db.workspaces.clear().catch((e) => e))).toBe('read-only');

@@ -92,7 +92,11 @@ export async function openDatabase(name = DB_NAME, setup?: (db: CxDatabase) => v
 		db.close();
 		const err = e as { name?: string; message?: string; inner?: { name?: string } };
 		const n = err.inner?.name ?? err.name ?? 'Error';
-		const code = /Blocked/i.test(n) ? 'blocked' : /InvalidState|Security|NotAllowed|Unknown|MissingAPI|OpenFailed/i.test(n) ? 'unavailable' : 'failed';
+		const code = /Blocked/i.test(n)
+			? 'blocked'
+			: /InvalidState|Security|NotAllowed|Unknown|MissingAPI|OpenFailed/i.test(n)
+				? 'unavailable'
+				: 'failed';
 		return { ok: false, code, name: n, message: err.message ?? String(e) };
 	}
 }

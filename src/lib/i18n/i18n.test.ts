@@ -16,7 +16,10 @@ describe('message catalogues', () => {
 
 	it('every message parses as ICU and uses the same arguments in both languages', () => {
 		const args = (m: string) =>
-			[...m.matchAll(/\{\s*([a-zA-Z_][\w]*)\s*[,}]/g)].map((x) => x[1]).sort().filter((v, i, s) => s.indexOf(v) === i);
+			[...m.matchAll(/\{\s*([a-zA-Z_][\w]*)\s*[,}]/g)]
+				.map((x) => x[1])
+				.sort()
+				.filter((v, i, s) => s.indexOf(v) === i);
 		for (const key of Object.keys(en)) {
 			expect(() => new IntlMessageFormat(en[key], 'en'), key).not.toThrow();
 			expect(() => new IntlMessageFormat(zh[key], 'zh-CN'), key).not.toThrow();

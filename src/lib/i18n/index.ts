@@ -114,8 +114,7 @@ export function makeFormatters(loc: string): Formatters {
 	const tag = intlLocale(loc);
 	return {
 		number: (n, opts) => new Intl.NumberFormat(tag, opts).format(n),
-		percent: (n, digits = 1) =>
-			new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: digits }).format(n),
+		percent: (n, digits = 1) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: digits }).format(n),
 		date: (d, opts) => new Intl.DateTimeFormat(tag, opts ?? { dateStyle: 'medium' }).format(d),
 		dateTime: (d) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(d),
 		bytes: (n) => {

@@ -14,6 +14,10 @@ export function downloadFile(name: string, data: string | Blob, type = 'applicat
 
 /** "cx-studio-backup-港湾茶舍-2026-11-22.json": safe for every file system. */
 export function backupFileName(label: string, now = new Date()): string {
-	const safe = label.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, '-').slice(0, 60) || 'all';
+	const safe =
+		label
+			.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+			.replace(/\s+/g, '-')
+			.slice(0, 60) || 'all';
 	return `cx-studio-backup-${safe}-${now.toISOString().slice(0, 10)}.json`;
 }

@@ -10,6 +10,8 @@ export class Saver {
 	/** Count of successful flushes: the first one triggers the persistent-storage request. */
 	savedCount = $state(0);
 
+	// Plain Map on purpose: the queue is bookkeeping, the UI reads `status`.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#pending = new Map<string, Write>();
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../test-helpers';
-import { countRecords, createWorkspace, duplicateWorkspace, purgeExpired, restoreFromTrash, trashWorkspace, updateWorkspace } from './workspaces';
+import {
+	countRecords,
+	createWorkspace,
+	duplicateWorkspace,
+	purgeExpired,
+	restoreFromTrash,
+	trashWorkspace,
+	updateWorkspace
+} from './workspaces';
 import { TRASH_TTL_MS } from '$lib/domain/workspace/workspace';
 
 describe('workspace repository', () => {

@@ -97,14 +97,10 @@ export function parseBackup(text: string, opts: ParseOptions): Result<ParsedBack
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return err('wrong-format');
 	const env = raw as Partial<BackupEnvelope>;
 	if (env.formatName !== BACKUP_FORMAT_NAME) return err('wrong-format');
-	if (typeof env.formatVersion !== 'number' || !Number.isInteger(env.formatVersion) || env.formatVersion < 1)
-		return err('wrong-format');
-	if (env.formatVersion > BACKUP_FORMAT_VERSION)
-		return err('newer-format', { found: env.formatVersion, supported: BACKUP_FORMAT_VERSION });
-	if (typeof env.schemaVersion !== 'number' || !Number.isInteger(env.schemaVersion) || env.schemaVersion < 1)
-		return err('wrong-format');
-	if (env.schemaVersion > opts.schemaVersion)
-		return err('newer-schema', { found: env.schemaVersion, supported: opts.schemaVersion });
+	if (typeof env.formatVersion !== 'number' || !Number.isInteger(env.formatVersion) || env.formatVersion < 1) return err('wrong-format');
+	if (env.formatVersion > BACKUP_FORMAT_VERSION) return err('newer-format', { found: env.formatVersion, supported: BACKUP_FORMAT_VERSION });
+	if (typeof env.schemaVersion !== 'number' || !Number.isInteger(env.schemaVersion) || env.schemaVersion < 1) return err('wrong-format');
+	if (env.schemaVersion > opts.schemaVersion) return err('newer-schema', { found: env.schemaVersion, supported: opts.schemaVersion });
 	if (!env.tables || typeof env.tables !== 'object' || Array.isArray(env.tables)) return err('wrong-format');
 
 	const tables: Record<string, Record<string, unknown>[]> = {};
