@@ -28,6 +28,7 @@ export default defineConfig({
 				display: 'standalone',
 				theme_color: '#1f4e79',
 				background_color: '#f7f8fa',
+				screenshots: [{ src: '/screenshots/overview-wide.png', sizes: '1440x900', type: 'image/png', form_factor: 'wide' }],
 				icons: [
 					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
 					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
