@@ -21,12 +21,14 @@ import {
 	nudgeCards,
 	pasteCards,
 	renameLane,
+	renameStage,
 	setEmotion,
 	setLaneHidden,
 	snapEmotion,
+	updateHeader,
 	voteCard
 } from './edits';
-import { applyEdit, cellCards, type JourneyState } from './state';
+import { applyEdit, cellCards, isNoop, type JourneyState } from './state';
 
 const ids = () => {
 	let n = 0;
@@ -204,5 +206,17 @@ describe('properties', () => {
 			),
 			{ numRuns: 150 }
 		);
+	});
+});
+
+describe('no-op edits', () => {
+	it('renaming to the same name or re-setting the same score changes nothing', () => {
+		const s = base();
+		const st = s.journey.stages[0];
+		expect(isNoop(renameStage(s, st.id, st.name).edit)).toBe(true);
+		expect(isNoop(updateHeader(s, { title: s.journey.title }).edit)).toBe(true);
+		const once = setEmotion(s, s.journey.emotionCurves[0].id, st.steps[0].id, 1).state;
+		expect(isNoop(setEmotion(once, once.journey.emotionCurves[0].id, st.steps[0].id, 1).edit)).toBe(true);
+		expect(isNoop(updateHeader(s, { title: 'New' }).edit)).toBe(false);
 	});
 });

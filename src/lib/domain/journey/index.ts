@@ -10,3 +10,4 @@ export * from './coverage';
 export * from './templates';
 export * from './file';
 export * from './export';
+export * from './workshop';

@@ -72,7 +72,10 @@ export function invertEdit(before: JourneyState, edit: JourneyEdit): JourneyEdit
  */
 export function commit(before: JourneyState, after: JourneyState, label: string, ctx?: EditContext): EditResult {
 	const now = ctxNow(ctx);
-	const journey = after.journey !== before.journey ? { ...after.journey, updatedAt: now } : null;
+	// A rename to the same name or re-setting a score must not push an empty step onto the undo stack;
+	// the journey record is small (no cards), so a structural compare is cheap.
+	const changed = after.journey !== before.journey && JSON.stringify(after.journey) !== JSON.stringify(before.journey);
+	const journey = changed ? { ...after.journey, updatedAt: now } : null;
 	const old = new Map(before.cards.map((c) => [c.id, c]));
 	const seen = new Set<string>();
 	const put: Card[] = [];
