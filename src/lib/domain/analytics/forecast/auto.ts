@@ -86,7 +86,7 @@ export function forecastSeries(yIn: ArrayLike<number>, method: MethodName, o: Fo
 		f.notes.push({ code: 'no-data' });
 		return done(f);
 	}
-	const periods = periodsOf(o.season);
+	let periods = periodsOf(o.season);
 	if (method === 'snaive') return done(snaive(y, periods[0] ?? 1, h));
 	if (method === 'naive') return done(naive(y, h));
 	if (n < 4) {
@@ -127,7 +127,9 @@ export function forecastSeries(yIn: ArrayLike<number>, method: MethodName, o: Fo
 				})
 			);
 		}
-		if (usable.length > 0) return done(multiSeasonal(y, usable, h));
+		if (usable.length > 1 || (usable.length === 1 && usable[0] > 24)) return done(multiSeasonal(y, usable, h));
+		// one ordinary period left (e.g. weekly when a year of daily data is too short for the yearly cycle): the usual path
+		periods = usable;
 	}
 	let m = usablePeriod(n, periods, notes);
 	if (m > 24 && method !== 'theta' && method !== 'naive2' && method !== 'ses') {

@@ -266,6 +266,14 @@ export function applyEventsDetailed(
 	o: { period?: number } = {}
 ): EventsApplied {
 	const n = y.length;
+	// Index-only series (t = 1, 2, …) have no calendar: forecast as is rather than fail.
+	const datesOk =
+		n > 0 &&
+		times.length === n &&
+		!Number.isNaN(Date.parse(times[0])) &&
+		!Number.isNaN(Date.parse(times[n - 1])) &&
+		!/^\d+$/.test(times[0]);
+	if (!datesOk) return { forecast: forecaster(Array.from(y)), effects: [], historyIndices: [] };
 	const idx = dayIndex(events);
 	const step = stepMs(times);
 	const perDay = Math.max(1, Math.round(DAY / step));
