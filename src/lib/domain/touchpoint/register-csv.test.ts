@@ -43,6 +43,13 @@ describe('register CSV import', () => {
 		expect(r.touchpoints[1].standards[0].measurements[0].date).toBe('2024-06-03');
 	});
 
+	it('rejects a row that contradicts an earlier row of the same touchpoint', () => {
+		const r = importRegisterCsv('name,channel,owner,dimension,target\nHotline,phone,Service,timeliness,≤ 20 s\nHotline,phone,,content,≥ 80%\nHotline,phone,Sales,attitude,≥ 4 score', 'ws');
+		expect(r.errors).toEqual([{ row: 4, field: 'owner', code: 'conflicting-touchpoint', value: 'Sales' }]);
+		expect(r.touchpoints).toHaveLength(1);
+		expect(r.touchpoints[0].standards.map((s) => s.dimension)).toEqual(['timeliness', 'content']);
+	});
+
 	it('reports missing key columns and empty files', () => {
 		expect(importRegisterCsv('foo,bar\n1,2', 'ws').errors).toEqual([
 			{ row: 1, field: 'name', code: 'missing-column' },

@@ -408,9 +408,14 @@ export function importRegisterCsv(text: string, workspaceId: string, opts: Regis
 			errors.push(...rowErrors);
 			continue;
 		}
-		rows.push({ row: rowNo, values });
 		const key = `${values.name!.toLowerCase()}\u0000${channel!.id}`;
 		let tp = byKey.get(key);
+		// Later rows of the same touchpoint may leave shared columns empty, but must not contradict the first.
+		if (tp && values.owner && tp.owner && values.owner !== tp.owner) {
+			errors.push({ row: rowNo, field: 'owner', code: 'conflicting-touchpoint', value: values.owner });
+			continue;
+		}
+		rows.push({ row: rowNo, values });
 		if (!tp) {
 			tp = {
 				id: newId(),
