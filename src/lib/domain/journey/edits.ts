@@ -498,6 +498,7 @@ export function nudgeCards(
 		const j = Math.max(0, Math.min(cell.length - 1, i + delta.dOrder));
 		return moveCards(s, [c.id], { laneId: c.laneId, stepId: c.stepId, index: j }, ctx);
 	}
+	if (!delta.dLane && !delta.dStep) return noop(s, 'journey.edit.moveCards', ctx);
 	// Group by source cell so each group lands in its own shifted cell.
 	let state = s;
 	const groups = new Map<string, Card[]>();
