@@ -12,6 +12,8 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 const PORT = Number(process.env.E2E_PORT ?? 4179);
+/** Built app folder: `build`, or `build-$CX_OUT` when several developers share a checkout. */
+export const BUILD_DIR = process.env.CX_OUT ? `build-${process.env.CX_OUT}` : 'build';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -31,7 +33,7 @@ export default defineConfig({
 		trace: 'off'
 	},
 	webServer: {
-		command: `node scripts/serve.mjs --port ${PORT} --strict-port`,
+		command: `node scripts/serve.mjs --port ${PORT} --strict-port --root ${BUILD_DIR}`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 30_000

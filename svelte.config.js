@@ -2,6 +2,9 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// CX_OUT lets several developers build and test in one checkout without sharing output folders.
+const out = process.env.CX_OUT ? `-${process.env.CX_OUT}` : '';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -9,7 +12,8 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
+		outDir: `.svelte-kit${out}`,
+		adapter: adapter({ pages: `build${out}`, assets: `build${out}`, fallback: '200.html', strict: true }),
 		csp: {
 			mode: 'hash',
 			directives: {

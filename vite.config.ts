@@ -5,6 +5,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+	cacheDir: process.env.CX_OUT ? `node_modules/.vite-${process.env.CX_OUT}` : undefined,
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({

@@ -1,9 +1,9 @@
 // pandas baseline for the segments bench: same RFM + tiers + matrix task on the same generated CSV, compute time only.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { pythonWithPandas } from './python';
 
 export function hasPandas(): boolean {
-	const r = spawnSync('python3', ['-c', 'import pandas'], { stdio: 'ignore' });
-	return r.status === 0;
+	return pythonWithPandas() !== null;
 }
 
 // Loading and date parsing are outside the timer (our side also starts from parsed columns).
@@ -33,6 +33,6 @@ print(json.dumps({'seconds': best, 'customers': int(len(g))}))
 `;
 
 export function runPandas(csvPath: string, repeats: number): { seconds: number; customers: number } {
-	const out = execFileSync('python3', ['-c', SCRIPT, csvPath, String(repeats)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+	const out = execFileSync(pythonWithPandas() ?? 'python3', ['-c', SCRIPT, csvPath, String(repeats)], { encoding: 'utf8', maxBuffer: 1 << 20 });
 	return JSON.parse(out.trim().split('\n').at(-1)!);
 }

@@ -9,7 +9,7 @@ test('a new version never reloads by itself: the banner flushes edits, then upda
 	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
 	// Publish a "new version": a byte-different service worker.
-	const swPath = 'build/sw.js';
+	const swPath = `${process.env.CX_OUT ? `build-${process.env.CX_OUT}` : 'build'}/sw.js`;
 	const original = readFileSync(swPath, 'utf8');
 	try {
 		writeFileSync(swPath, `${original}\n// new version ${Date.now()}\n`);
