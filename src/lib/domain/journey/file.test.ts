@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonical, journeyArb } from '../../../../tests/fixtures/journey/arbitrary';
@@ -57,5 +59,15 @@ describe('journey JSON file', () => {
 	it('suggests a safe file name', () => {
 		expect(journeyFileName({ title: 'a/b:c?' })).toBe('a b c.json');
 		expect(journeyFileName({ title: '  ' })).toBe('journey.json');
+	});
+});
+
+describe('journey file fixtures', () => {
+	const read = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/journey', name), 'utf8');
+	it('imports the shipped sample map and rejects the odd ones with codes', () => {
+		const r = importJourneyFile(read('tea-house-first-visit.journey.json'), 'w');
+		expect(r.ok && [r.journey.title, r.cards.length]).toEqual(['接触前 / 接触中 / 接触后', 25]);
+		expect(importJourneyFile(read('newer-version.journey.json'), 'w')).toMatchObject({ ok: false, code: 'newer-version' });
+		expect(importJourneyFile(read('invalid-card.journey.json'), 'w')).toMatchObject({ ok: false, code: 'invalid-record', detail: { index: 0, path: 'text' } });
 	});
 });

@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import * as v from 'valibot';
@@ -193,5 +195,13 @@ describe('persona files', () => {
 		expect(row[0]).toBe('小林 <img src=x onerror=alert(1)>');
 		expect(row[head.indexOf('渠道偏好')]).toBe('小程序; 门店');
 		expect(row[head.indexOf('显性需求')]).toBe("'=知道还要等多久");
+	});
+});
+
+describe('persona file fixture', () => {
+	it('imports the shipped sample persona with its custom fields', () => {
+		const text = readFileSync(resolve(process.cwd(), 'tests/fixtures/persona/xiaolin.persona.json'), 'utf8');
+		const r = importPersonaFile(text, 'w', []);
+		expect(r.ok && [r.personas[0].basic.name, r.fieldDefs.length, r.personas[0].value.tier]).toEqual(['小林 <img src=x onerror=alert(1)>', 4, 'B']);
 	});
 });
