@@ -74,6 +74,58 @@ function build(
 	return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
 }
 
+function digits(s: string, at: number, n: number): number {
+	let v = 0;
+	for (let i = at; i < at + n; i++) {
+		const d = s.charCodeAt(i) - 48;
+		if (d < 0 || d > 9) return -1;
+		v = v * 10 + d;
+	}
+	return v;
+}
+
+/**
+ * `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` and `YYYY-MM-DD[ T]HH:MM:SS` without a zone, read by char
+ * codes: these are most big exports, and the regex costs ~10× more per value. Anything else
+ * (or invalid) → undefined, so the caller falls back to the full regex.
+ */
+function fastIso(s: string): number | undefined {
+	const n = s.length;
+	if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+		return undefined;
+	const y = digits(s, 0, 4);
+	const mo = digits(s, 5, 2);
+	const d = digits(s, 8, 2);
+	let h = 0;
+	let mi = 0;
+	let sec = 0;
+	if (n > 10) {
+		const sep = s.charCodeAt(10);
+		if ((sep !== 32 && sep !== 84) || s.charCodeAt(13) !== 58) return undefined;
+		h = digits(s, 11, 2);
+		mi = digits(s, 14, 2);
+		if (n === 19) {
+			if (s.charCodeAt(16) !== 58) return undefined;
+			sec = digits(s, 17, 2);
+		}
+	}
+	if (
+		y < 1000 ||
+		mo < 1 ||
+		mo > 12 ||
+		d < 1 ||
+		d > daysIn(y, mo) ||
+		h < 0 ||
+		h > 23 ||
+		mi < 0 ||
+		mi > 59 ||
+		sec < 0 ||
+		sec > 59
+	)
+		return undefined;
+	return Date.UTC(y, mo - 1, d, h, mi, sec);
+}
+
 function twoDigitYear(y: string): number {
 	if (y.length === 4) return +y;
 	const n = +y;
@@ -89,7 +141,12 @@ export function parseDate(raw: string, format: DateFormat): number {
 	const s = raw.trim();
 	if (s === '') return NaN;
 	switch (format) {
-		case 'iso':
+		case 'iso': {
+			const fast = fastIso(s);
+			if (fast !== undefined) return fast;
+			const m = RE.iso.exec(s);
+			return m ? build(+m[1], +m[2], +m[3], m, 4) : NaN;
+		}
 		case 'ymd':
 		case 'ymd-cjk': {
 			const m = RE[format].exec(s);
@@ -144,6 +201,18 @@ export interface DateDetection {
 	hasTime: boolean;
 }
 
+/** Distinct values tried per format when detecting (the whole column is still read for D/M vs M/D). */
+export const DETECT_SAMPLE = 5000;
+
+/** Up to `max` values spread evenly over `xs` (all of them when there are fewer). */
+export function evenSample<T>(xs: readonly T[], max: number): readonly T[] {
+	if (xs.length <= max) return xs;
+	const out: T[] = [];
+	const step = xs.length / max;
+	for (let i = 0; i < max; i++) out.push(xs[Math.floor(i * step)]);
+	return out;
+}
+
 export interface DetectDateOptions {
 	/** Also try Excel serials and Unix seconds/ms (the column is known to be a date). */
 	allowNumeric?: boolean;
@@ -176,20 +245,25 @@ export function detectDateFormat(
 
 	const candidates: DateFormat[] = ['iso', 'ymd', 'ymd-cjk', 'ymd-compact', 'dmy', 'mdy'];
 	if (opts.allowNumeric) candidates.push(...NUMERIC_DATE_FORMATS);
+	// formats are tried on an even sample; the D/M-vs-M/D evidence below reads every value
+	const sample = evenSample(cells, DETECT_SAMPLE);
 	const counts = new Map<DateFormat, number>();
-	let dayFirstOnly = false; // some a > 12: must be D/M
-	let monthFirstOnly = false; // some b > 12: must be M/D
 	let hasTime = false;
-	for (const c of cells) {
+	for (const c of sample) {
 		for (const f of candidates)
 			if (!Number.isNaN(parseDate(c, f))) counts.set(f, (counts.get(f) ?? 0) + 1);
-		const m = RE.dm.exec(c);
-		if (m) {
-			if (+m[1] > 12) dayFirstOnly = true;
-			if (+m[2] > 12) monthFirstOnly = true;
-		}
-		if (/\d[:时]\d/.test(c)) hasTime = true;
+		if (!hasTime && /\d[:时]\d/.test(c)) hasTime = true;
 	}
+	let dayFirstOnly = false; // some a > 12: must be D/M
+	let monthFirstOnly = false; // some b > 12: must be M/D
+	if ((counts.get('dmy') ?? 0) > 0 || (counts.get('mdy') ?? 0) > 0)
+		for (const c of cells) {
+			const m = RE.dm.exec(c);
+			if (m) {
+				if (+m[1] > 12) dayFirstOnly = true;
+				if (+m[2] > 12) monthFirstOnly = true;
+			}
+		}
 	let best: DateFormat | null = null;
 	let bestN = 0;
 	for (const f of candidates) {
@@ -199,14 +273,18 @@ export function detectDateFormat(
 			bestN = n;
 		}
 	}
-	if (!best || bestN < cells.length * minShare) return { ...none, matched: bestN };
+	if (!best || bestN < sample.length * minShare)
+		return { ...none, tried: sample.length, matched: bestN };
 	let ambiguous = false;
 	if (best === 'dmy' || best === 'mdy') {
 		const dmyN = counts.get('dmy') ?? 0;
 		const mdyN = counts.get('mdy') ?? 0;
 		if (dayFirstOnly && !monthFirstOnly) best = 'dmy';
 		else if (monthFirstOnly && !dayFirstOnly) best = 'mdy';
-		else if (dmyN === mdyN) {
+		else if (dayFirstOnly && monthFirstOnly) {
+			// both kinds of evidence: keep the one that parses more values (the rest get rejected)
+			best = dmyN >= mdyN ? 'dmy' : 'mdy';
+		} else {
 			ambiguous = true;
 			best = opts.prefer ?? 'mdy';
 		}
@@ -215,9 +293,12 @@ export function detectDateFormat(
 		format: best,
 		ambiguous,
 		alternatives: candidates.filter(
-			(f) => f !== best && (counts.get(f) ?? 0) === (counts.get(best!) ?? 0)
+			(f) =>
+				f !== best &&
+				(counts.get(f) ?? 0) === (counts.get(best!) ?? 0) &&
+				(ambiguous || (f !== 'dmy' && f !== 'mdy'))
 		),
-		tried: cells.length,
+		tried: sample.length,
 		matched: counts.get(best) ?? 0,
 		hasTime
 	};

@@ -84,7 +84,10 @@ describe('export', () => {
 				const want = expected(rows);
 				// only blank lines left: by contract the file reads as empty
 				if (want.length === 0)
-					expect(r).toEqual({ errors: [expect.objectContaining({ code: 'empty-file' })], data: null });
+					expect(r).toEqual({
+						errors: [expect.objectContaining({ code: 'empty-file' })],
+						data: null
+					});
 				else {
 					expect(r.errors.filter((e) => e.code !== 'nul-bytes-removed')).toEqual([]);
 					expect(cells(r.data!)).toEqual(want);

@@ -1,7 +1,7 @@
 // Column type inference over a raw table's dictionaries: empty / number / date / text, decimal mark, date format.
 import type { RawTable } from './parse';
 import { detectDecimalMark, parseNumber, type DecimalMark } from './numbers';
-import { detectDateFormat, type DateDetection } from './dates';
+import { detectDateFormat, evenSample, DETECT_SAMPLE, type DateDetection } from './dates';
 
 export type ColumnType = 'empty' | 'number' | 'date' | 'text';
 
@@ -63,12 +63,14 @@ export function profileColumn(t: RawTable, j: number, opts: ProfileOptions = {})
 
 	const date = detectDateFormat(values, { prefer: opts.prefer });
 	const prefer = opts.decimal ?? (t.dialect.delimiter === ';' ? ',' : '.');
-	const { decimal, ambiguous } = detectDecimalMark(values, prefer);
+	// numbers are judged on an even sample of distinct values (a million ids cost nothing then)
+	const sample = evenSample(values, DETECT_SAMPLE);
+	const { decimal, ambiguous } = detectDecimalMark(sample, prefer);
 	let numeric = 0;
 	let integer = true;
 	let min = Infinity;
 	let max = -Infinity;
-	for (const v of values) {
+	for (const v of sample) {
 		const n = parseNumber(v, decimal);
 		if (!Number.isNaN(n)) {
 			numeric++;
@@ -77,15 +79,15 @@ export function profileColumn(t: RawTable, j: number, opts: ProfileOptions = {})
 			if (n > max) max = n;
 		}
 	}
-	const numShare = numeric / values.length;
+	const numShare = numeric / sample.length;
 	// a column of YYYYMMDD is a date even though it is numeric; plain counts/ids are numbers
 	if (date.format && (numShare < 0.95 || date.format === 'ymd-compact'))
-		return { ...base, type: 'date', date, share: date.matched / values.length };
+		return { ...base, type: 'date', date, share: date.matched / Math.max(1, date.tried) };
 	if (numShare >= 0.95) {
 		// serials 18264–73051 = 1950–2099; anything else numeric is far likelier a count or an id
 		const plausible = (min >= 18264 && max <= 73051) || min >= 1e8;
 		const numericDate = plausible
-			? detectDateFormat(values, { allowNumeric: true, prefer: opts.prefer })
+			? detectDateFormat(sample, { allowNumeric: true, prefer: opts.prefer })
 			: null;
 		return {
 			...base,

@@ -18,16 +18,29 @@ export function toHalfWidth(s: string): string {
 		.replace(/\u2212/g, '-');
 }
 
+const SHAPES = {
+	'.': {
+		plain: /^\d+(?:\.\d*)?$|^\.\d+$/,
+		grouped: /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/,
+		group: /,/g,
+		exp: /^\d+(?:\.\d*)?[eE][+-]?\d+$/
+	},
+	',': {
+		plain: /^\d+(?:,\d*)?$|^,\d+$/,
+		grouped: /^\d{1,3}(?:\.\d{3})+(?:,\d*)?$/,
+		group: /\./g,
+		exp: null
+	}
+} as const;
+
 function groupedOrPlain(body: string, decimal: DecimalMark): string | null {
-	const d = decimal === '.' ? '\\.' : ',';
-	const g = decimal === '.' ? ',' : '\\.';
-	if (new RegExp(`^\\d+(?:${d}\\d*)?$|^${d}\\d+$`).test(body))
-		return decimal === ',' ? body.replace(',', '.') : body;
-	if (new RegExp(`^\\d{1,3}(?:${g}\\d{3})+(?:${d}\\d*)?$`).test(body)) {
-		const noGroups = body.split(decimal === '.' ? ',' : '.').join('');
+	const shape = SHAPES[decimal];
+	if (shape.plain.test(body)) return decimal === ',' ? body.replace(',', '.') : body;
+	if (shape.grouped.test(body)) {
+		const noGroups = body.replace(shape.group, '');
 		return decimal === ',' ? noGroups.replace(',', '.') : noGroups;
 	}
-	if (decimal === '.' && /^\d+(?:\.\d*)?[eE][+-]?\d+$/.test(body)) return body;
+	if (shape.exp && shape.exp.test(body)) return body;
 	return null;
 }
 

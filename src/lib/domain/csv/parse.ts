@@ -49,6 +49,12 @@ export interface RawColumn {
 	name: string;
 	codes: Int32Array;
 	dict: string[];
+	/**
+	 * Dictionary entries are distinct. A column that turns out nearly all-distinct (order ids,
+	 * timestamps, amounts) stops deduplicating after its first 65,536 rows — a hash map over a
+	 * million unique strings costs more than it saves — and then `dict` may repeat values.
+	 */
+	unique: boolean;
 }
 
 export interface RawTable {
@@ -123,18 +129,32 @@ class GrowInt32 {
 	}
 }
 
+/** Rows after which a column with more than half distinct values stops deduplicating. */
+const PLAIN_CHECK_ROWS = 1 << 16;
+
 class ColumnBuilder {
-	map = new Map<string, number>([['', 0]]);
+	map: Map<string, number> | null = new Map<string, number>([['', 0]]);
 	dict: string[] = [''];
 	codes = new GrowInt32();
 	add(s: string): void {
-		let c = this.map.get(s);
+		const map = this.map;
+		if (map === null) {
+			if (s === '') this.codes.push(0);
+			else {
+				this.codes.push(this.dict.length);
+				this.dict.push(s);
+			}
+			return;
+		}
+		let c = map.get(s);
 		if (c === undefined) {
 			c = this.dict.length;
 			this.dict.push(s);
-			this.map.set(s, c);
+			map.set(s, c);
 		}
 		this.codes.push(c);
+		if (this.codes.n === PLAIN_CHECK_ROWS && this.dict.length > PLAIN_CHECK_ROWS / 2)
+			this.map = null;
 	}
 }
 
@@ -571,7 +591,8 @@ async function streamOnce(
 	const columns: RawColumn[] = b.headers.map((name, j) => ({
 		name,
 		codes: b.cols[j].codes.done(),
-		dict: b.cols[j].dict
+		dict: b.cols[j].dict,
+		unique: b.cols[j].map !== null
 	}));
 	return {
 		errors,

@@ -97,6 +97,14 @@ interface Resolved {
 	dict?: string[];
 	status: Uint8Array;
 	codes: Int32Array;
+	/** Per dictionary entry, a number equal for equal cell text (the code itself when entries are unique). */
+	keyOf: Int32Array | null;
+}
+
+function textHash(s: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+	return h;
 }
 
 const KIND_ERROR: Record<string, ImportErrorCode> = {
@@ -116,8 +124,16 @@ function resolveField(
 	const rc = raw.columns[j];
 	const dict = rc.dict;
 	const status = new Uint8Array(dict.length);
-	const base = { f, col: j, name: rc.name, status, codes: rc.codes };
-	const trimmed = dict.map((s) => s.trim());
+	// trim() allocates only when there is something to trim; most cells have nothing
+	const trimmed = dict.map((s) =>
+		s.length > 0 &&
+		(s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32 || s.charCodeAt(0) === 0x3000)
+			? s.trim()
+			: s
+	);
+	// non-unique (plain) columns: equal text must still compare equal for duplicate detection
+	const keyOf = rc.unique ? null : Int32Array.from(trimmed, textHash);
+	const base = { f, col: j, name: rc.name, status, codes: rc.codes, keyOf };
 	for (let k = 0; k < dict.length; k++) if (trimmed[k] === '') status[k] = 1;
 	if (f.type === 'date') {
 		let format = mapping.dateFormats?.[rc.name] as DateFormat | undefined;
@@ -154,9 +170,14 @@ function resolveField(
 		}
 		return { ...base, lut };
 	}
+	const remap = new Int32Array(dict.length);
+	// unique entries that need no trimming, and no id to count: reuse the dictionary as it is
+	if ((rc.unique || f.key !== 'customerId') && trimmed.every((t, k) => t === dict[k])) {
+		for (let k = 0; k < dict.length; k++) remap[k] = status[k] === 1 ? -1 : k;
+		return { ...base, remap, dict };
+	}
 	const out: string[] = [];
 	const index = new Map<string, number>();
-	const remap = new Int32Array(dict.length);
 	for (let k = 0; k < dict.length; k++) {
 		if (status[k] === 1) {
 			remap[k] = -1;
@@ -173,17 +194,52 @@ function resolveField(
 	return { ...base, remap, dict: out };
 }
 
-function quantile(sorted: Float64Array, q: number): number {
-	if (sorted.length === 0) return NaN;
-	const pos = (sorted.length - 1) * q;
+/** k-th smallest of xs[lo..hi] in place (Hoare quickselect, median-of-three): O(n), no full sort. */
+function select(xs: Float64Array, k: number): number {
+	let lo = 0;
+	let hi = xs.length - 1;
+	while (hi > lo) {
+		const mid = (lo + hi) >>> 1;
+		const a = xs[lo];
+		const b = xs[mid];
+		const c = xs[hi];
+		const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (xs[i] < pivot) i++;
+			while (xs[j] > pivot) j--;
+			if (i <= j) {
+				const t = xs[i];
+				xs[i] = xs[j];
+				xs[j] = t;
+				i++;
+				j--;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else return xs[k];
+	}
+	return xs[k];
+}
+
+/** Quantile with linear interpolation (R type 7, numpy default); reorders `xs`. */
+export function quantile(xs: Float64Array, q: number): number {
+	if (xs.length === 0) return NaN;
+	const pos = (xs.length - 1) * q;
 	const lo = Math.floor(pos);
-	const hi = Math.ceil(pos);
-	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+	const a = select(xs, lo);
+	if (pos === lo) return a;
+	// after select, everything right of `lo` is ≥ a: the next order statistic is their minimum
+	let b = Infinity;
+	for (let i = lo + 1; i < xs.length; i++) if (xs[i] < b) b = xs[i];
+	return a + (b - a) * (pos - lo);
 }
 
 /** IQR: outside [Q1 − 1.5·IQR, Q3 + 1.5·IQR]. MAD: |x − median| / (1.4826·MAD) > 3.5 (Iglewicz–Hoaglin). */
 export function outlierSummary(values: Float64Array, method: OutlierMethod): OutlierSummary {
-	const xs = values.filter((x) => !Number.isNaN(x)).sort();
+	const xs = values.filter((x) => !Number.isNaN(x));
 	let low: number;
 	let high: number;
 	if (method === 'iqr') {
@@ -193,7 +249,7 @@ export function outlierSummary(values: Float64Array, method: OutlierMethod): Out
 		high = q3 + 1.5 * (q3 - q1);
 	} else {
 		const med = quantile(xs, 0.5);
-		const dev = xs.map((x) => Math.abs(x - med)).sort();
+		const dev = xs.map((x) => Math.abs(x - med));
 		const mad = 1.4826 * quantile(dev, 0.5);
 		low = med - 3.5 * mad;
 		high = med + 3.5 * mad;
@@ -482,7 +538,8 @@ export function buildDataset(
 	const keyFields = kind === 'customers' ? fields.filter((r) => r.f.key === 'customerId') : fields;
 	report.duplicates = findDuplicates(
 		na,
-		(k) => keyFields.map((r) => r.codes[accepted[k]]),
+		keyFields.map((r) => ({ codes: r.codes, keyOf: r.keyOf })),
+		accepted,
 		rowNumbers,
 		maxIssues
 	);
@@ -533,16 +590,21 @@ export function buildDataset(
 
 function findDuplicates(
 	n: number,
-	key: (k: number) => number[],
+	keys: { codes: Int32Array; keyOf: Int32Array | null }[],
+	at: Int32Array,
 	rowNumbers: Int32Array,
 	max: number
 ): { count: number; rows: number[] } {
-	// 2×32-bit FNV-style hashes folded into one float: sorting 1M floats is cheap; collisions ≈ 2^-53
+	// 2×32-bit hashes folded into one float: sorting 1M floats is cheap; collisions ≈ 2^-53
 	const h = new Float64Array(n);
 	for (let k = 0; k < n; k++) {
 		let a = 0x811c9dc5;
 		let b = 0x01000193;
-		for (const c of key(k)) {
+		const i = at[k];
+		for (let f = 0; f < keys.length; f++) {
+			const code = keys[f].codes[i];
+			const keyOf = keys[f].keyOf;
+			const c = keyOf ? keyOf[code] : code;
 			a = Math.imul(a ^ c, 0x01000193) >>> 0;
 			b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
 			b ^= b >>> 15;

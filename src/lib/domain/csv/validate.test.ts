@@ -1,0 +1,94 @@
+// @vitest-environment node
+// Quality-report pieces: quantiles and outlier rules against sorted references, period starts, mapping errors.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { outlierSummary, periodStart, quantile, buildDataset } from './validate';
+import { parseText } from './parse';
+
+function sortedQuantile(xs: number[], q: number): number {
+	const s = [...xs].sort((a, b) => a - b);
+	const pos = (s.length - 1) * q;
+	const lo = Math.floor(pos);
+	const hi = Math.ceil(pos);
+	return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+
+describe('quantile / outliers', () => {
+	it('property: quickselect quantile equals the sorted definition', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 200 }),
+				fc.double({ min: 0, max: 1, noNaN: true }),
+				(xs, q) => {
+					expect(quantile(Float64Array.from(xs), q)).toBeCloseTo(sortedQuantile(xs, q), 9);
+				}
+			)
+		);
+	});
+	it('IQR rule: fences at Q1 − 1.5·IQR and Q3 + 1.5·IQR', () => {
+		const xs = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 100, NaN);
+		expect(outlierSummary(xs, 'iqr')).toEqual({ method: 'iqr', count: 1, low: -3, high: 13 });
+	});
+	it('MAD rule: robust z above 3.5', () => {
+		const r = outlierSummary(Float64Array.of(10, 11, 12, 13, 14, 15, 16, 100), 'mad');
+		expect(r.count).toBe(1);
+		expect(r.low).toBeCloseTo(13.5 - 3.5 * 1.4826 * 2, 9);
+	});
+});
+
+describe('periodStart', () => {
+	const t = Date.UTC(2024, 4, 15, 10, 47, 12); // Wednesday
+	it.each([
+		['month', Date.UTC(2024, 4, 1)],
+		['week', Date.UTC(2024, 4, 13)],
+		['day', Date.UTC(2024, 4, 15)],
+		['60min', Date.UTC(2024, 4, 15, 10)],
+		['30min', Date.UTC(2024, 4, 15, 10, 30)],
+		['15min', Date.UTC(2024, 4, 15, 10, 45)]
+	] as const)('%s', (interval, start) => expect(periodStart(t, interval)).toBe(start));
+});
+
+describe('buildDataset', () => {
+	it('unknown or missing columns are fatal mapping errors', async () => {
+		const t = (await parseText('a,b\n1,2\n')).data!;
+		const r = buildDataset(t, { kind: 'transactions', fields: { customerId: 'a', date: 'zzz' } });
+		expect(r.data).toBeNull();
+		expect(r.errors.map((e) => [e.code, e.column ?? e.detail?.field])).toEqual([
+			['mapping-unknown-column', 'zzz'],
+			['mapping-incomplete', 'date'],
+			['mapping-incomplete', 'amount']
+		]);
+	});
+	it('bad required values are rejected with row, column and value; bad optional ones only warned', async () => {
+		const t = (
+			await parseText('id,date,amount,qty\n1,2024-01-01,5,x\n2,nope,6,1\n3,2024-01-03,abc,1\n')
+		).data!;
+		const r = buildDataset(t, {
+			kind: 'transactions',
+			fields: { customerId: 'id', date: 'date', amount: 'amount', quantity: 'qty' }
+		});
+		const d = r.data!;
+		expect(d.rowCount).toBe(1);
+		expect(d.report.rejections).toEqual([
+			{ row: 3, code: 'bad-date', column: 'date', value: 'nope' },
+			{ row: 4, code: 'bad-number', column: 'amount', value: 'abc' }
+		]);
+		expect(r.errors).toEqual([
+			expect.objectContaining({ code: 'bad-number', row: 2, column: 'qty', value: 'x' })
+		]);
+		expect(Array.from((d.data.quantity as { values: Float64Array }).values)).toEqual([NaN]);
+	});
+	it('a column that stops deduplicating (plain mode) still finds duplicate rows and counts customers', async () => {
+		const lines = ['id,date,amount'];
+		for (let i = 0; i < 70_000; i++) lines.push(`c${i},2024-01-01,${i}`);
+		lines.push('c5,2024-01-01,5');
+		const t = (await parseText(lines.join('\n'))).data!;
+		expect(t.columns[0].unique).toBe(false);
+		const d = buildDataset(t, {
+			kind: 'transactions',
+			fields: { customerId: 'id', date: 'date', amount: 'amount' }
+		}).data!;
+		expect(d.report.duplicates).toEqual({ count: 1, rows: [70_002] });
+		expect(d.report.customers).toBe(70_000);
+	});
+});
