@@ -5,6 +5,7 @@ import { exportBackup, restoreBackup, collectTables } from './backup';
 import { freshDb, snapshot } from './test-helpers';
 import { createWorkspace } from './repositories/workspaces';
 import { newId } from '$lib/domain/record';
+import { newJourney } from '$lib/domain/journey/create';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/backups/${name}`, 'utf8');
 
@@ -50,16 +51,16 @@ describe('restore refuses every bad backup and changes nothing', () => {
 	});
 
 	it('a write failure inside the transaction leaves nothing half-written', async () => {
-		const db = await freshDb({ failTable: 'cards' });
+		const db = await freshDb({ failTable: 'blobs' });
 		await createWorkspace(db, 'Existing');
 		const before = await snapshot(db);
 		const good = JSON.parse(fixture('good.json'));
-		good.tables.cards = [
-			{ id: 'c1', workspaceId: 'ws-1' },
-			{ id: 'c2', workspaceId: 'ws-1' }
+		good.tables.blobs = [
+			{ id: 'b1', workspaceId: 'ws-1' },
+			{ id: 'b2', workspaceId: 'ws-1' }
 		];
 		const res = await restoreBackup(db, JSON.stringify(good));
-		expect(res).toMatchObject({ ok: false, code: 'quota' });
+		expect(res, JSON.stringify(res)).toMatchObject({ ok: false, code: 'quota' });
 		expect(await snapshot(db)).toEqual(before);
 	});
 });
@@ -109,16 +110,33 @@ describe('backup → restore round trip', () => {
 					const db = await freshDb();
 					const ws = await createWorkspace(db, name);
 					let seq = 0;
-					const js = journeys.map((j) => ({ ...j, seq: seq++, id: newId(), workspaceId: ws.id }));
+					const js = journeys.map((r) => ({ ...newJourney({ workspaceId: ws.id, title: r.title }).journey, seq: seq++, extra: r }));
 					await db.journeys.bulkAdd(js);
 					await db.cards.bulkAdd(
-						cards.map((c, i) => ({
-							...c,
-							seq: seq++,
-							id: newId(),
-							workspaceId: ws.id,
-							journeyId: js[i % Math.max(1, js.length)]?.id ?? null
-						}))
+						cards.map((r, i) => {
+							const j = js[i % Math.max(1, js.length)];
+							return {
+								id: newId(),
+								workspaceId: ws.id,
+								createdAt: 1,
+								updatedAt: 1,
+								journeyId: j?.id ?? 'none',
+								laneId: j?.lanes[0].id ?? 'lane',
+								stepId: j?.stages[0].steps[0].id ?? 'step',
+								order: i,
+								text: r.title,
+								colour: null,
+								evidence: 'assumption',
+								needType: null,
+								touchpointId: null,
+								needIds: [],
+								opportunityIds: [],
+								votes: 0,
+								version: 1,
+								seq: seq++,
+								extra: r
+							};
+						})
 					);
 					await db.chunks.add({
 						id: newId(),

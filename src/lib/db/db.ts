@@ -22,6 +22,9 @@ export class CxDatabase extends Dexie {
 	chunks!: EntityTable<AnyRecord, 'id'>;
 	mappings!: EntityTable<AnyRecord, 'id'>;
 	analyses!: EntityTable<AnyRecord, 'id'>;
+	channels!: EntityTable<AnyRecord, 'id'>;
+	personaFields!: EntityTable<AnyRecord, 'id'>;
+	calendars!: EntityTable<AnyRecord, 'id'>;
 
 	/** True when the stored data is newer than this code: every write is refused (zero writes). */
 	readOnly = false;

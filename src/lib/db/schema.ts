@@ -13,12 +13,15 @@ export const WORKSPACE_TABLES = [
 	'cards',
 	'templates',
 	'touchpoints',
+	'channels',
 	'personas',
+	'personaFields',
 	'blobs',
 	'datasets',
 	'chunks',
 	'mappings',
-	'analyses'
+	'analyses',
+	'calendars'
 ] as const;
 export type WorkspaceTable = (typeof WORKSPACE_TABLES)[number];
 
@@ -33,12 +36,15 @@ export const VERSIONS: { version: number; stores: Record<string, string | null> 
 			cards: 'id, workspaceId, journeyId',
 			templates: 'id, workspaceId',
 			touchpoints: 'id, workspaceId',
+			channels: 'id, workspaceId',
 			personas: 'id, workspaceId',
+			personaFields: 'id, workspaceId',
 			blobs: 'id, workspaceId',
 			datasets: 'id, workspaceId',
 			chunks: 'id, workspaceId, datasetId',
 			mappings: 'id, workspaceId',
-			analyses: 'id, workspaceId, datasetId'
+			analyses: 'id, workspaceId, datasetId',
+			calendars: 'id, workspaceId'
 		}
 	}
 ];

@@ -1,5 +1,26 @@
-// Which schema each workspace-scoped table's records must pass on restore (areas replace the default as they land).
+// Which schema each workspace-scoped table's records must pass on read and on restore (one line per table; areas own their line).
 import { ScopedRecordSchema, type TableSchemas } from '$lib/domain/backup/backup';
-import { WORKSPACE_TABLES } from './schema';
+import { JourneySchema } from '$lib/domain/journey/journey.schema';
+import { CardSchema } from '$lib/domain/journey/card.schema';
+import { JourneyTemplateRecordSchema } from '$lib/domain/journey/template.schema';
+import { TouchpointSchema } from '$lib/domain/touchpoint/touchpoint.schema';
+import { CustomChannelSchema } from '$lib/domain/touchpoint/channels';
+import { PersonaSchema } from '$lib/domain/persona/persona.schema';
+import { PersonaFieldDefSchema } from '$lib/domain/persona/field-def.schema';
+import type { WorkspaceTable } from './schema';
 
-export const TABLE_SCHEMAS: TableSchemas = Object.fromEntries(WORKSPACE_TABLES.map((t) => [t, ScopedRecordSchema]));
+export const TABLE_SCHEMAS: TableSchemas & Record<WorkspaceTable, TableSchemas[string]> = {
+	journeys: JourneySchema,
+	cards: CardSchema,
+	templates: JourneyTemplateRecordSchema,
+	touchpoints: TouchpointSchema,
+	channels: CustomChannelSchema,
+	personas: PersonaSchema,
+	personaFields: PersonaFieldDefSchema,
+	blobs: ScopedRecordSchema,
+	datasets: ScopedRecordSchema,
+	chunks: ScopedRecordSchema,
+	mappings: ScopedRecordSchema,
+	analyses: ScopedRecordSchema,
+	calendars: ScopedRecordSchema
+};

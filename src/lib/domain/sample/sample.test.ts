@@ -14,3 +14,15 @@ describe('sample workspace', () => {
 		expect(sampleTables('en').workspaces[0].name).toContain('Harbour Tea House');
 	});
 });
+
+describe('sample workspace restores cleanly', () => {
+	it('passes backup validation with every area sample included', async () => {
+		const { parseBackup, buildEnvelope } = await import('../backup/backup');
+		const { TABLE_SCHEMAS } = await import('$lib/db/tables');
+		for (const loc of ['en', 'zh-CN'] as const) {
+			const env = buildEnvelope(sampleTables(loc), 1);
+			const res = parseBackup(JSON.stringify(env), { schemaVersion: 1, tables: TABLE_SCHEMAS });
+			expect(res.ok, JSON.stringify(!res.ok && res)).toBe(true);
+		}
+	});
+});

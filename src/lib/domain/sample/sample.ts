@@ -1,6 +1,10 @@
 // The bilingual sample workspace ("Harbour Tea House"), built as backup tables so it loads through the restore path.
+// Each area adds its sample records in its own module (journeys.ts, touchpoints.ts, personas.ts…), listed in AREA_SAMPLES.
 import type { BackupTables } from '../backup/backup';
 import type { Bilingual, Locale } from '../record';
+import { AREA_SAMPLES } from './areas';
+
+export const SAMPLE_WORKSPACE_ID = 'sample-workspace';
 
 const TEXT = {
 	name: { en: 'Harbour Tea House (sample)', 'zh-CN': '港湾茶舍（示例）' },
@@ -13,10 +17,10 @@ const TEXT = {
 } satisfies Record<string, Bilingual>;
 
 export function sampleTables(locale: Locale, now = Date.now()): BackupTables {
-	return {
+	const tables: BackupTables = {
 		workspaces: [
 			{
-				id: 'sample-workspace',
+				id: SAMPLE_WORKSPACE_ID,
 				name: TEXT.name[locale],
 				organisation: TEXT.organisation[locale],
 				description: TEXT.description[locale],
@@ -27,4 +31,10 @@ export function sampleTables(locale: Locale, now = Date.now()): BackupTables {
 			}
 		]
 	};
+	for (const area of AREA_SAMPLES) {
+		for (const [table, rows] of Object.entries(area(locale, SAMPLE_WORKSPACE_ID, now))) {
+			tables[table] = [...(tables[table] ?? []), ...rows];
+		}
+	}
+	return tables;
 }
