@@ -71,6 +71,8 @@ function canonical(tables: Record<string, Record<string, unknown>[]>) {
 	for (const [name, rows] of Object.entries(tables)) for (const r of rows) map.set(r.id as string, `${name}:${r.seq ?? r.name}`);
 	const walk = (x: unknown): unknown => {
 		if (typeof x === 'string') return map.get(x) ?? x;
+		// JSON has no negative zero; a backup stores -0 as 0 (typed arrays keep it, byte for byte).
+		if (typeof x === 'number' && Object.is(x, -0)) return 0;
 		if (ArrayBuffer.isView(x)) return { typed: x.constructor.name, values: Array.from(x as unknown as ArrayLike<number>) };
 		if (Array.isArray(x)) return x.map(walk);
 		if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [map.get(k) ?? k, walk(v)]));
