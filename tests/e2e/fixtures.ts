@@ -2,6 +2,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { ROUTES as NAV_ROUTES } from '../../src/lib/components/shell/nav';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -70,7 +71,8 @@ export async function axe(page: Page): Promise<{ id: string; impact: string; nod
 	});
 }
 
-export const ROUTES = ['/', '/workspaces', '/settings'];
+/** Every top-level route the menu shows: offline, pseudo-locale and axe checks cover each one. */
+export const ROUTES = NAV_ROUTES;
 
 /** A link in the main navigation (other links with the same name may exist on a page). */
 export function navLink(page: Page, name: string) {
