@@ -89,7 +89,7 @@ function digits(s: string, at: number, n: number): number {
  * codes: these are most big exports, and the regex costs ~10× more per value. Anything else
  * (or invalid) → undefined, so the caller falls back to the full regex.
  */
-function fastIso(s: string): number | undefined {
+export function fastIso(s: string): number | undefined {
 	const n = s.length;
 	if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
 		return undefined;
@@ -302,6 +302,15 @@ export function detectDateFormat(
 		matched: counts.get(best) ?? 0,
 		hasTime
 	};
+}
+
+/**
+ * The exact text `fastIso` read, rebuilt from its value: `layout` is the text length (10, 16 or
+ * 19) and `sep` the date/time separator. Lets parse keep a timestamp column as numbers.
+ */
+export function formatIsoLayout(ms: number, layout: number, sep: string): string {
+	const iso = new Date(ms).toISOString();
+	return layout === 10 ? iso.slice(0, 10) : iso.slice(0, 10) + sep + iso.slice(11, layout);
 }
 
 /** Format epoch ms as ISO date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DD HH:MM:SS`) in UTC. */

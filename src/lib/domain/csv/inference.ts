@@ -1,5 +1,5 @@
 // Column type inference over a raw table's dictionaries: empty / number / date / text, decimal mark, date format.
-import type { RawTable } from './parse';
+import { laneText, type RawTable } from './parse';
 import { detectDecimalMark, parseNumber, type DecimalMark } from './numbers';
 import { detectDateFormat, evenSample, DETECT_SAMPLE, type DateDetection } from './dates';
 
@@ -37,7 +37,10 @@ export function codeCounts(t: RawTable, j: number): Int32Array {
 	const c = t.columns[j];
 	const counts = new Int32Array(c.dict.length);
 	const codes = c.codes;
-	for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
+	for (let i = 0; i < codes.length; i++) {
+		const k = codes[i];
+		if (k >= 0) counts[k]++;
+	}
 	return counts;
 }
 
@@ -52,10 +55,20 @@ export function profileColumn(t: RawTable, j: number, opts: ProfileOptions = {})
 		if (v === '') missing += counts[k];
 		else values.push(v);
 	}
+	// lane cells (typed during parse): add an even sample of their text, they count as distinct
+	const fromDict = values.length;
+	let laneRows = 0;
+	if (col.lane) {
+		const at: number[] = [];
+		for (let i = 0; i < col.codes.length; i++) if (col.codes[i] < 0) at.push(i);
+		laneRows = at.length;
+		const step = Math.max(1, Math.floor(at.length / 2000));
+		for (let k = 0; k < at.length; k += step) values.push(laneText(col.lane, at[k]));
+	}
 	const base = {
 		index: j,
 		name: col.name,
-		distinct: values.length,
+		distinct: fromDict + laneRows,
 		missing,
 		samples: values.slice(0, 5)
 	};

@@ -16,6 +16,7 @@ import {
 	type Dialect
 } from './sniff';
 import { fatal, issue, type ImportIssue, type ImportResult } from './issues';
+import { fastIso, formatIsoLayout } from './dates';
 
 /** Where bytes come from: a File/Blob in the browser/worker, a Uint8Array in tests. */
 export interface ByteSource {
@@ -55,6 +56,59 @@ export interface RawColumn {
 	 * million unique strings costs more than it saves — and then `dict` may repeat values.
 	 */
 	unique: boolean;
+	/**
+	 * Near-unique columns whose text is canonical numbers (`12.5`, not `12.50`) or fixed-layout ISO
+	 * timestamps keep those cells as values: `codes[i] === -1` means "see `lane.values[i]`", and the
+	 * text is exactly `laneText(...)`. Spares a million strings and their garbage collection.
+	 */
+	lane?: Lane;
+}
+
+export interface Lane {
+	kind: 'number' | 'iso';
+	values: Float64Array;
+	/** iso: text length (10, 16, 19) and the date/time separator (' ' or 'T'). */
+	layout: number;
+	sep: string;
+}
+
+/** Text of a lane cell (identical to what the file held). */
+export function laneText(lane: Lane, i: number): string {
+	return lane.kind === 'number'
+		? String(lane.values[i])
+		: formatIsoLayout(lane.values[i], lane.layout, lane.sep);
+}
+
+/**
+ * `String(Number(s)) === s` without building the string: optional '-', no leading zeros, at most
+ * one '.', no trailing fractional zeros, ≤ 15 digits (exact in a double), not "-0".
+ */
+export function isCanonicalNumber(s: string): boolean {
+	const n = s.length;
+	if (n === 0 || n > 17) return false;
+	let i = s.charCodeAt(0) === 45 ? 1 : 0;
+	if (i === n) return false;
+	let digits = 0;
+	let dot = -1;
+	for (let k = i; k < n; k++) {
+		const c = s.charCodeAt(k);
+		if (c === 46) {
+			if (dot !== -1 || k === i || k === n - 1) return false;
+			dot = k;
+		} else if (c >= 48 && c <= 57) digits++;
+		else return false;
+	}
+	if (digits > 15) return false;
+	const first = s.charCodeAt(i);
+	if (first === 48) {
+		// "0", "0.5" fine; "01" not; "-0" not
+		if (n - i > 1 && dot !== i + 1) return false;
+		if (n - i === 1 && i === 1) return false;
+	}
+	if (dot !== -1 && s.charCodeAt(n - 1) === 48) return false;
+	// below 1e-6 String() switches to exponent form ("1e-7")
+	if (first === 48 && dot === i + 1 && s.startsWith('00000', dot + 1)) return false;
+	return true;
 }
 
 export interface RawTable {
@@ -129,17 +183,35 @@ class GrowInt32 {
 	}
 }
 
-/** Rows after which a column with more than half distinct values stops deduplicating. */
+/** Rows after which a column with more than 80% distinct values stops deduplicating. */
 const PLAIN_CHECK_ROWS = 1 << 16;
+
+class GrowF64 {
+	a: Float64Array;
+	constructor(n: number) {
+		this.a = new Float64Array(Math.max(GROW, n * 2)).fill(NaN, 0, n);
+	}
+	set(i: number, v: number): void {
+		if (i >= this.a.length) {
+			const b = new Float64Array(this.a.length * 2);
+			b.set(this.a);
+			this.a = b;
+		}
+		this.a[i] = v;
+	}
+}
 
 class ColumnBuilder {
 	map: Map<string, number> | null = new Map<string, number>([['', 0]]);
 	dict: string[] = [''];
 	codes = new GrowInt32();
+	lane: Lane | null = null;
+	laneValues: GrowF64 | null = null;
 	add(s: string): void {
 		const map = this.map;
 		if (map === null) {
 			if (s === '') this.codes.push(0);
+			else if (this.laneValues && this.#laneAdd(s)) this.codes.push(-1);
 			else {
 				this.codes.push(this.dict.length);
 				this.dict.push(s);
@@ -153,8 +225,64 @@ class ColumnBuilder {
 			map.set(s, c);
 		}
 		this.codes.push(c);
-		if (this.codes.n === PLAIN_CHECK_ROWS && this.dict.length > PLAIN_CHECK_ROWS / 2)
-			this.map = null;
+		if (this.codes.n === PLAIN_CHECK_ROWS && this.dict.length > PLAIN_CHECK_ROWS * 0.8)
+			this.#goPlain();
+	}
+
+	#laneAdd(s: string): boolean {
+		const lane = this.lane!;
+		if (lane.kind === 'number') {
+			if (!isCanonicalNumber(s)) return false;
+			this.laneValues!.set(this.codes.n, +s);
+			return true;
+		}
+		if (s.length !== lane.layout) return false;
+		const v = fastIso(s);
+		if (v === undefined || (lane.layout > 10 && s[10] !== lane.sep)) return false;
+		this.laneValues!.set(this.codes.n, v);
+		return true;
+	}
+
+	/** Stop deduplicating; if the values so far are (nearly all) canonical numbers or one ISO layout, open a lane. */
+	#goPlain(): void {
+		this.map = null;
+		const d = this.dict;
+		let num = 0;
+		const layouts = new Map<string, number>();
+		for (let k = 1; k < d.length; k++) {
+			const v = d[k];
+			if (isCanonicalNumber(v)) num++;
+			else if (fastIso(v) !== undefined) {
+				const key = v.length > 10 ? `${v.length}${v[10]}` : '10';
+				layouts.set(key, (layouts.get(key) ?? 0) + 1);
+			}
+		}
+		const n = d.length - 1;
+		let lane: Lane | null = null;
+		if (num >= n * 0.5) lane = { kind: 'number', values: new Float64Array(0), layout: 0, sep: '' };
+		else
+			for (const [key, c] of layouts)
+				if (c >= n * 0.5)
+					lane = {
+						kind: 'iso',
+						values: new Float64Array(0),
+						layout: parseInt(key, 10),
+						sep: key.length > 2 ? key.slice(2) : ' '
+					};
+		if (lane) {
+			this.lane = lane;
+			this.laneValues = new GrowF64(this.codes.n);
+		}
+	}
+
+	finish(): { codes: Int32Array; dict: string[]; unique: boolean; lane?: Lane } {
+		const codes = this.codes.done();
+		if (this.lane && this.laneValues) {
+			const values = new Float64Array(codes.length);
+			values.set(this.laneValues.a.subarray(0, codes.length));
+			return { codes, dict: this.dict, unique: false, lane: { ...this.lane, values } };
+		}
+		return { codes, dict: this.dict, unique: this.map !== null };
 	}
 }
 
@@ -588,12 +716,7 @@ async function streamOnce(
 	errors.push(...b.issues);
 	const summary: Record<string, number> = {};
 	for (const [code, n] of b.counts) summary[code] = n;
-	const columns: RawColumn[] = b.headers.map((name, j) => ({
-		name,
-		codes: b.cols[j].codes.done(),
-		dict: b.cols[j].dict,
-		unique: b.cols[j].map !== null
-	}));
+	const columns: RawColumn[] = b.headers.map((name, j) => ({ name, ...b.cols[j].finish() }));
 	return {
 		errors,
 		data: {
@@ -619,7 +742,8 @@ async function streamOnce(
 /** The text of one cell of a raw table. */
 export function rawCell(t: RawTable, col: number, row: number): string {
 	const c = t.columns[col];
-	return c.dict[c.codes[row]];
+	const k = c.codes[row];
+	return k < 0 ? laneText(c.lane!, row) : c.dict[k];
 }
 
 /** Decode a small string directly (tests, pasted text): same engine as files. */

@@ -13,7 +13,7 @@ import { detectDateFormat, parseDate, type DateFormat, DATE_FORMATS } from './da
 import { detectDecimalMark, parseNumber, type DecimalMark } from './numbers';
 import { codeCounts } from './inference';
 import { issue, type ImportErrorCode, type ImportIssue, type ImportResult } from './issues';
-import type { RawTable } from './parse';
+import { laneText, type RawColumn, type RawTable } from './parse';
 
 export type OutlierMethod = 'iqr' | 'mad';
 
@@ -99,6 +99,48 @@ interface Resolved {
 	codes: Int32Array;
 	/** Per dictionary entry, a number equal for equal cell text (the code itself when entries are unique). */
 	keyOf: Int32Array | null;
+	/** The dictionary `codes` index (the raw one, or a copy with lane cells written out as text). */
+	texts: string[];
+	/** Typed lane read directly (number field over a number lane, date field over an ISO lane). */
+	lane: Float64Array | null;
+}
+
+/** Status of row i: 0 ok, 1 missing, 2 bad (lane cells are always ok). */
+function statusAt(r: Resolved, i: number): number {
+	const c = r.codes[i];
+	return c < 0 ? 0 : r.status[c];
+}
+
+/** Value of row i for number/date fields. */
+function valueAt(r: Resolved, i: number): number {
+	const c = r.codes[i];
+	return c < 0 ? r.lane![i] : r.lut![c];
+}
+
+/** Duplicate keys for a lane-backed field's dictionary part, matching `floatHash` of lane cells. */
+function laneKeys(lut: Float64Array, trimmed: string[]): Int32Array {
+	return Int32Array.from(lut, (v, k) => (Number.isNaN(v) ? textHash(trimmed[k]) : floatHash(v)));
+}
+
+/** A copy of a lane column with every lane cell written into the dictionary as its text. */
+function withoutLane(rc: RawColumn): RawColumn {
+	if (!rc.lane) return rc;
+	const dict = rc.dict.slice();
+	const codes = rc.codes.slice();
+	for (let i = 0; i < codes.length; i++)
+		if (codes[i] < 0) {
+			codes[i] = dict.length;
+			dict.push(laneText(rc.lane, i));
+		}
+	return { name: rc.name, codes, dict, unique: false };
+}
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+/** Hash of a number's bits: lane cells and their dictionary equivalents compare by value. */
+function floatHash(v: number): number {
+	F64[0] = v;
+	return U32[0] ^ Math.imul(U32[1], 0x9e3779b1);
 }
 
 function textHash(s: string): number {
@@ -121,7 +163,15 @@ function resolveField(
 	opts: BuildOptions,
 	report: QualityReport
 ): Resolved {
-	const rc = raw.columns[j];
+	let rc = raw.columns[j];
+	let lane: Float64Array | null = null;
+	if (rc.lane) {
+		const fmt = mapping.dateFormats?.[rc.name];
+		if (f.type === 'number' && rc.lane.kind === 'number') lane = rc.lane.values;
+		else if (f.type === 'date' && rc.lane.kind === 'iso' && (!fmt || fmt === 'iso'))
+			lane = rc.lane.values;
+		else rc = withoutLane(rc);
+	}
 	const dict = rc.dict;
 	const status = new Uint8Array(dict.length);
 	// trim() allocates only when there is something to trim; most cells have nothing
@@ -133,12 +183,13 @@ function resolveField(
 	);
 	// non-unique (plain) columns: equal text must still compare equal for duplicate detection
 	const keyOf = rc.unique ? null : Int32Array.from(trimmed, textHash);
-	const base = { f, col: j, name: rc.name, status, codes: rc.codes, keyOf };
+	const base = { f, col: j, name: rc.name, status, codes: rc.codes, keyOf, texts: dict, lane };
 	for (let k = 0; k < dict.length; k++) if (trimmed[k] === '') status[k] = 1;
 	if (f.type === 'date') {
 		let format = mapping.dateFormats?.[rc.name] as DateFormat | undefined;
 		let ambiguous = false;
-		if (!format || !(DATE_FORMATS as readonly string[]).includes(format)) {
+		if (lane) format = 'iso';
+		else if (!format || !(DATE_FORMATS as readonly string[]).includes(format)) {
 			const d = detectDateFormat(
 				trimmed.filter((s) => s !== ''),
 				{ allowNumeric: true, prefer: opts.prefer, minShare: 0.5 }
@@ -160,7 +211,7 @@ function resolveField(
 			lut[k] = status[k] === 1 || !format ? NaN : parseDate(trimmed[k], format);
 			if (status[k] === 0 && Number.isNaN(lut[k])) status[k] = 2;
 		}
-		return { ...base, lut };
+		return { ...base, lut, keyOf: lane ? laneKeys(lut, trimmed) : keyOf };
 	}
 	if (f.type === 'number') {
 		const lut = new Float64Array(dict.length);
@@ -168,7 +219,7 @@ function resolveField(
 			lut[k] = status[k] === 1 ? NaN : parseNumber(trimmed[k], decimal);
 			if (status[k] === 0 && Number.isNaN(lut[k])) status[k] = 2;
 		}
-		return { ...base, lut };
+		return { ...base, lut, keyOf: lane ? laneKeys(lut, trimmed) : keyOf };
 	}
 	const remap = new Int32Array(dict.length);
 	// unique entries that need no trimming, and no id to count: reuse the dictionary as it is
@@ -403,9 +454,9 @@ export function buildDataset(
 			}
 		}
 		for (const r of required) {
-			const code = r.codes[i];
-			const st = r.status[code];
+			const st = statusAt(r, i);
 			if (st !== 0) {
+				const code = r.codes[i];
 				reject(
 					st === 1
 						? { row, code: 'missing-value', column: r.name }
@@ -413,7 +464,7 @@ export function buildDataset(
 								row,
 								code: KIND_ERROR[r.f.type] ?? 'missing-value',
 								column: r.name,
-								value: raw.columns[r.col].dict[code]
+								value: r.texts[code]
 							}
 				);
 				continue rows;
@@ -421,23 +472,22 @@ export function buildDataset(
 		}
 		for (const r of optional) {
 			const code = r.codes[i];
-			if (r.status[code] === 2)
+			if (code >= 0 && r.status[code] === 2)
 				warn(
 					issue(KIND_ERROR[r.f.type] ?? 'bad-number', 'warning', {
 						file,
 						row,
 						column: r.name,
-						value: raw.columns[r.col].dict[code]
+						value: r.texts[code]
 					})
 				);
 		}
 		if (amountOut) {
 			let amount: number;
-			if (amountF) amount = amountF.lut![amountF.codes[i]];
+			if (amountF) amount = valueAt(amountF, i);
 			else {
 				// rounded to 1e-10 so 6 × 2.55 is 15.3, not 15.299999999999999
-				amount =
-					Math.round(qtyF!.lut![qtyF!.codes[i]] * priceF!.lut![priceF!.codes[i]] * 1e10) / 1e10;
+				amount = Math.round(valueAt(qtyF!, i) * valueAt(priceF!, i) * 1e10) / 1e10;
 				if (Number.isNaN(amount)) {
 					reject({
 						row,
@@ -447,7 +497,7 @@ export function buildDataset(
 					continue;
 				}
 			}
-			const qty = qtyF ? qtyF.lut![qtyF.codes[i]] : NaN;
+			const qty = qtyF ? valueAt(qtyF, i) : NaN;
 			let isReturn = amount < 0 || qty < 0;
 			if (!isReturn && orderF) {
 				const id = orderF.dict![orderF.remap![orderF.codes[i]]] ?? '';
@@ -480,7 +530,7 @@ export function buildDataset(
 		if (r.lut) {
 			const values = new Float64Array(na);
 			if (r.f.key === 'amount' && amountOut) values.set(amountOut.subarray(0, na));
-			else for (let k = 0; k < na; k++) values[k] = r.lut[r.codes[accepted[k]]];
+			else for (let k = 0; k < na; k++) values[k] = valueAt(r, accepted[k]);
 			data[r.f.key] = { type: r.f.type === 'date' ? 'date' : 'number', values };
 			columns.push({
 				key: r.f.key,
@@ -500,8 +550,9 @@ export function buildDataset(
 	}
 	if (kind === 'customers') {
 		const mapped = new Set(Object.values(mapping.fields));
-		raw.columns.forEach((rc) => {
-			if (mapped.has(rc.name)) return;
+		raw.columns.forEach((laneCol) => {
+			if (mapped.has(laneCol.name)) return;
+			const rc = withoutLane(laneCol);
 			const remap = rc.dict.map((_, k) => (k === 0 ? -1 : k));
 			const codes = new Int32Array(na);
 			for (let k = 0; k < na; k++)
@@ -538,7 +589,7 @@ export function buildDataset(
 	const keyFields = kind === 'customers' ? fields.filter((r) => r.f.key === 'customerId') : fields;
 	report.duplicates = findDuplicates(
 		na,
-		keyFields.map((r) => ({ codes: r.codes, keyOf: r.keyOf })),
+		keyFields.map((r) => ({ codes: r.codes, keyOf: r.keyOf, lane: r.lane })),
 		accepted,
 		rowNumbers,
 		maxIssues
@@ -590,7 +641,7 @@ export function buildDataset(
 
 function findDuplicates(
 	n: number,
-	keys: { codes: Int32Array; keyOf: Int32Array | null }[],
+	keys: { codes: Int32Array; keyOf: Int32Array | null; lane: Float64Array | null }[],
 	at: Int32Array,
 	rowNumbers: Int32Array,
 	max: number
@@ -604,7 +655,9 @@ function findDuplicates(
 		for (let f = 0; f < keys.length; f++) {
 			const code = keys[f].codes[i];
 			const keyOf = keys[f].keyOf;
-			const c = keyOf ? keyOf[code] : code;
+			let c: number;
+			if (code < 0) c = floatHash(keys[f].lane![i]);
+			else c = keyOf ? keyOf[code] : code;
 			a = Math.imul(a ^ c, 0x01000193) >>> 0;
 			b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
 			b ^= b >>> 15;

@@ -1,0 +1,117 @@
+// @vitest-environment node
+// Streaming parse details: chunk boundaries, typed lanes for near-unique columns (exact text kept), progress.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { bytesSource, isCanonicalNumber, parseSource, parseText, rawCell } from './parse';
+import { buildDataset } from './validate';
+import { profileTable } from './inference';
+
+describe('isCanonicalNumber', () => {
+	it('property: accepted text is exactly String(Number(text))', () => {
+		fc.assert(
+			fc.property(fc.stringMatching(/^-?\d{1,17}(\.\d{1,8})?$/), (s) => {
+				if (isCanonicalNumber(s)) expect(String(Number(s))).toBe(s);
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+	it('property: plain doubles print canonically and are accepted', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 4 }), (n, d) => {
+				const s = String(n / 10 ** d);
+				if (!s.includes('e')) expect(isCanonicalNumber(s)).toBe(true);
+			})
+		);
+	});
+	it.each(['12.50', '007', '-0', '1e5', '.5', '5.', '0.0000001', '', '-', '1,5'])(
+		'%j is not canonical',
+		(s) => expect(isCanonicalNumber(s)).toBe(false)
+	);
+});
+
+describe('near-unique columns', () => {
+	const N = 100_000;
+	const lines = ['id,ts,amount,note'];
+	for (let i = 0; i < N; i++) {
+		const ts = new Date(Date.UTC(2024, 0, 1) + i * 61_000)
+			.toISOString()
+			.slice(0, 19)
+			.replace('T', ' ');
+		// after the first 65,536 rows, sprinkle cells the lanes cannot hold exactly
+		const odd = i > 70_000 && i % 1000 === 0;
+		lines.push(
+			`c${i},${odd ? ts.replace(' ', 'T') + 'Z' : ts},${odd ? '12.50' : (i / 4).toString()},${odd ? '' : 'n' + (i % 7)}`
+		);
+	}
+	const text = lines.join('\r\n') + '\r\n';
+
+	it('keep every cell’s exact text, whichever way it is stored', async () => {
+		const t = (await parseText(text, { chunkBytes: 100_000 })).data!;
+		expect(t.rowCount).toBe(N);
+		expect(t.columns.map((c) => [c.unique, c.lane?.kind ?? null])).toEqual([
+			[false, null],
+			[false, 'iso'],
+			[false, 'number'],
+			[true, null]
+		]);
+		for (let i = 0; i < N; i++) {
+			const want = lines[i + 1].split(',');
+			for (let j = 0; j < 4; j++)
+				if (rawCell(t, j, i) !== want[j]) expect([i, j, rawCell(t, j, i)]).toEqual([i, j, want[j]]);
+		}
+	});
+	it('build reads lanes and dictionary cells alike', async () => {
+		const t = (await parseText(text)).data!;
+		const prof = profileTable(t);
+		expect(prof.map((p) => p.type)).toEqual(['text', 'date', 'number', 'text']);
+		expect(prof[2].distinct).toBeGreaterThan(90_000);
+		const d = buildDataset(t, {
+			kind: 'transactions',
+			fields: { customerId: 'id', date: 'ts', amount: 'amount' }
+		}).data!;
+		expect(d.rowCount).toBe(N);
+		const amount = (d.data.amount as { values: Float64Array }).values;
+		const ts = (d.data.date as { values: Float64Array }).values;
+		expect([amount[3], amount[80_000], amount[99_999]]).toEqual([0.75, 12.5, 24_999.75]);
+		expect([ts[0], ts[80_000]]).toEqual([
+			Date.UTC(2024, 0, 1),
+			Date.UTC(2024, 0, 1) + 80_000 * 61_000
+		]);
+		expect(d.report.customers).toBe(N);
+	});
+});
+
+describe('streaming', () => {
+	it('the same table whatever the slice size (multi-byte characters and CRLF split across slices)', async () => {
+		const text =
+			'客户,金额\r\n' +
+			Array.from({ length: 300 }, (_, i) => `"客户${i}\r\n第二行",${i}.5`).join('\r\n') +
+			'\r\n';
+		const bytes = new TextEncoder().encode(text);
+		const ref = (await parseSource(bytesSource(bytes))).data!;
+		for (const chunkBytes of [1024, 1031, 4099]) {
+			const t = (await parseSource(bytesSource(bytes), { chunkBytes })).data!;
+			expect(t.rowCount).toBe(300);
+			expect(Array.from({ length: 300 }, (_, i) => rawCell(t, 0, i))).toEqual(
+				Array.from({ length: 300 }, (_, i) => rawCell(ref, 0, i))
+			);
+		}
+		expect(rawCell(ref, 0, 7)).toBe('客户7\r\n第二行');
+	});
+	it('reports progress with rows, bytes and an ETA', async () => {
+		const text = 'a,b\n' + '1,2\n'.repeat(50_000);
+		const seen: { bytesRead: number; rows: number; etaMs: number | null }[] = [];
+		await parseText(text, { chunkBytes: 16 * 1024 }, undefined);
+		await parseSource(
+			bytesSource(new TextEncoder().encode(text)),
+			{ chunkBytes: 16 * 1024 },
+			{ onProgress: (p) => seen.push(p), progressEveryMs: 0 }
+		);
+		expect(seen.length).toBeGreaterThan(10);
+		expect(seen.at(-1)).toMatchObject({ bytesRead: text.length, rows: 50_000, etaMs: 0 });
+	});
+	it('maxRows stops early (previews)', async () => {
+		const r = await parseText('a\n' + '1\n'.repeat(1000), { maxRows: 20 });
+		expect(r.data!.rowCount).toBe(20);
+	});
+});
