@@ -207,6 +207,8 @@ class ColumnBuilder {
 	codes = new GrowInt32();
 	lane: Lane | null = null;
 	laneValues: GrowF64 | null = null;
+	last = '';
+	lastCode = 0;
 	add(s: string): void {
 		const map = this.map;
 		if (map === null) {
@@ -218,12 +220,19 @@ class ColumnBuilder {
 			}
 			return;
 		}
+		// sorted exports repeat the cell above (same invoice, customer, day): skip the hash lookup
+		if (s === this.last) {
+			this.codes.push(this.lastCode);
+			return;
+		}
 		let c = map.get(s);
 		if (c === undefined) {
 			c = this.dict.length;
 			this.dict.push(s);
 			map.set(s, c);
 		}
+		this.last = s;
+		this.lastCode = c;
 		this.codes.push(c);
 		if (this.codes.n === PLAIN_CHECK_ROWS && this.dict.length > PLAIN_CHECK_ROWS * 0.8)
 			this.#goPlain();
