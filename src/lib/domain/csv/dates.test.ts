@@ -83,3 +83,11 @@ describe('detectDateFormat', () => {
 		expect(formatDate(NaN, true)).toBe('');
 	});
 });
+
+describe('mixed D/M and M/D', () => {
+	it('flags a column holding both 25/12 and 12/25', () => {
+		const d = detectDateFormat(['25/12/2024', '12/25/2024', '01/02/2024'], { minShare: 0.5 });
+		expect(d).toMatchObject({ mixed: true, format: 'dmy' });
+		expect(detectDateFormat(['25/12/2024', '01/02/2024']).mixed).toBeUndefined();
+	});
+});

@@ -199,6 +199,8 @@ export interface DateDetection {
 	matched: number;
 	/** Some values have a time of day. */
 	hasTime: boolean;
+	/** Both D/M (a day > 12 first) and M/D (a day > 12 second) occur: one kind will be rejected. */
+	mixed?: boolean;
 }
 
 /** Distinct values tried per format when detecting (the whole column is still read for D/M vs M/D). */
@@ -300,7 +302,8 @@ export function detectDateFormat(
 		),
 		tried: sample.length,
 		matched: counts.get(best) ?? 0,
-		hasTime
+		hasTime,
+		...(dayFirstOnly && monthFirstOnly ? { mixed: true } : {})
 	};
 }
 

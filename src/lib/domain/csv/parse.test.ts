@@ -124,12 +124,21 @@ describe('encoding fallback past the sample', () => {
 		bytes.set(ascii);
 		bytes.set(gbk, ascii.length);
 		const r = await parseSource(bytesSource(bytes), { chunkBytes: 16 * 1024 });
-		expect(r.data!.encoding).toEqual({ encoding: 'gb18030', bom: false, reason: 'gb18030-fallback' });
+		expect(r.data!.encoding).toEqual({
+			encoding: 'gb18030',
+			bom: false,
+			reason: 'gb18030-fallback'
+		});
 		expect(r.errors.map((e) => e.code)).toEqual(['encoding-fallback']);
 		expect(rawCell(r.data!, 1, 20_000)).toBe('客户');
 	});
 	it('a user-chosen UTF-8 that fails is a coded error, not replacement characters', async () => {
-		const r = await parseSource(bytesSource(new Uint8Array([0x61, 0x0a, 0xbf, 0xcd, 0x0a])), { encoding: 'utf-8' });
-		expect(r).toEqual({ errors: [expect.objectContaining({ code: 'decode-failed', severity: 'fatal' })], data: null });
+		const r = await parseSource(bytesSource(new Uint8Array([0x61, 0x0a, 0xbf, 0xcd, 0x0a])), {
+			encoding: 'utf-8'
+		});
+		expect(r).toEqual({
+			errors: [expect.objectContaining({ code: 'decode-failed', severity: 'fatal' })],
+			data: null
+		});
 	});
 });

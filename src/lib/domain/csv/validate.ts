@@ -196,6 +196,14 @@ function resolveField(
 			);
 			format = d.format ?? undefined;
 			ambiguous = d.ambiguous;
+			if (d.mixed)
+				report.warnings.push(
+					issue('mixed-date-formats', 'warning', {
+						file: raw.file,
+						column: rc.name,
+						detail: { chosen: format ?? '' }
+					})
+				);
 			if (ambiguous)
 				report.warnings.push(
 					issue('date-format-ambiguous', 'warning', {
