@@ -1,6 +1,7 @@
 // Import session behind the CSV worker: sniff → parse (raw table kept) → build (chunks + report) → export; message dispatch that never throws.
 import { CSV_ENCODINGS, type CsvEncoding, type EncodingGuess } from './decode';
 import {
+	rawCell,
 	blobSource,
 	parseSource,
 	type ByteSource,
@@ -45,6 +46,8 @@ export interface SniffSummary {
 	dialect: Dialect;
 	hasHeader: boolean;
 	headers: string[];
+	/** `headerSignature(headers)`: find a saved mapping (and its parse options) before parsing. */
+	signature: string;
 	/** First rows as text (≤ 20), for the preview table. */
 	preview: string[][];
 }
@@ -86,7 +89,7 @@ export interface ExportInput {
 }
 
 function preview(t: RawTable): string[][] {
-	return Array.from({ length: t.rowCount }, (_, i) => t.columns.map((c) => c.dict[c.codes[i]]));
+	return Array.from({ length: t.rowCount }, (_, i) => t.columns.map((_, j) => rawCell(t, j, i)));
 }
 
 /** Holds raw tables between `parse` and `build` (the wizard's mapping step happens in between). */
@@ -111,6 +114,7 @@ export class CsvImportSession {
 				dialect: t.dialect,
 				hasHeader: t.hasHeader,
 				headers: t.headers,
+				signature: headerSignature(t.headers),
 				preview: preview(t)
 			}
 		};
