@@ -212,12 +212,18 @@ describe('dialects', () => {
 		expect(Array.from(r.data!.rowNumbers)).toEqual([3, 4]);
 	});
 	it('an unterminated quote far from the end does not swallow the file while streaming', async () => {
+		// ~6 MB: the open quote's carry passes the 4 M-character bound long before the end
 		const lines = ['id,name'];
-		for (let i = 0; i < 200_000; i++) lines.push(i === 10 ? `${i},"oops` : `${i},n${i}`);
+		for (let i = 0; i < 300_000; i++) lines.push(i === 10 ? `${i},"oops` : `${i},name-${i}`);
 		const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
-		const r = await parseSource(bytesSource(bytes), { chunkBytes: 64 * 1024 });
-		expect(r.errors).toEqual([expect.objectContaining({ code: 'unterminated-quote', row: 12 })]);
-		expect(r.data!.rowCount).toBe(199_999);
+		const r = await parseSource(bytesSource(bytes), { chunkBytes: 256 * 1024 });
+		expect(bytes.length).toBeGreaterThan(5_000_000);
+		expect(r.errors).toEqual([
+			expect.objectContaining({ code: 'unterminated-quote', row: 12, value: '10,"oops' })
+		]);
+		expect(r.data!.rowCount).toBe(299_999);
+		expect(rawCell(r.data!, 1, 10)).toBe('name-11');
+		expect(r.data!.rowNumbers[10]).toBe(13);
 	});
 	it('duplicate-headers.csv: repeats renamed amount_2, blank named column_4', async () => {
 		const r = await open('duplicate-headers.csv');
