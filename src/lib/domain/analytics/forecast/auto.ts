@@ -116,14 +116,7 @@ export function forecastSeries(yIn: ArrayLike<number>, method: MethodName, o: Fo
 		if (usable.length >= 2 && usable[0] >= 12 && usable[1] % usable[0] === 0) {
 			return done(
 				topDown(y, usable[0], usable[1], h, {
-					// Daily call totals are level-stable and noisy; adding the mean of the last 4 same weekdays to the
-					// model-based Auto lowered daily WAPE on every stretch of the fpp2 calls history we checked.
-					daily: (totals, k, hd) =>
-						combineForecasts(
-							[forecastSeries(totals, 'auto', { h: hd, season: k, combine: o.combine }), seasonalMean(totals, k, hd, 4)],
-							'mean',
-							'auto'
-						)
+					daily: (totals, k, hd) => dailyTotals(totals, k, hd, o.combine ?? 'mean')
 				})
 			);
 		}
@@ -157,6 +150,33 @@ export function forecastSeries(yIn: ArrayLike<number>, method: MethodName, o: Fo
 		default:
 			return done(autoCombination(y, m, h, o.combine ?? 'mean'));
 	}
+}
+
+/**
+ * Daily totals under an intraday forecast. Call-centre totals are level-stable and noisy, and there the mean of the last
+ * 4 same weekdays added to Auto lowered daily WAPE on every stretch of the fpp2 calls history; trending totals (many M4
+ * hourly series) are hurt by it. So the choice is made per series on the last 4 cycles (rolling origin, absolute error).
+ */
+function dailyTotals(totals: number[], k: number, hd: number, how: 'mean' | 'median'): Forecast {
+	const auto = (t: number[], hh: number): Forecast => forecastSeries(t, 'auto', { h: hh, season: k, combine: how });
+	const both = (a: Forecast, t: number[], hh: number): Forecast => combineForecasts([a, seasonalMean(t, k, hh, 4)], 'mean', 'auto');
+	let errAuto = 0;
+	let errBoth = 0;
+	const n = totals.length;
+	if (n >= 8 * k) {
+		for (let w = 1; w <= 4; w++) {
+			const origin = n - w * k;
+			const train = totals.slice(0, origin);
+			const a = auto(train, k);
+			const b = both(a, train, k);
+			for (let i = 0; i < k; i++) {
+				errAuto += Math.abs(totals[origin + i] - a.mean[i]);
+				errBoth += Math.abs(totals[origin + i] - b.mean[i]);
+			}
+		}
+	}
+	const a = auto(totals, hd);
+	return errBoth <= errAuto && n >= 8 * k ? both(a, totals, hd) : a;
 }
 
 /** Auto members: the AICc-best ETS, the AICc-best damped ETS (from the same candidate fits) and Theta. */

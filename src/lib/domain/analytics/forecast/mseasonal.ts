@@ -113,58 +113,105 @@ export function topDown(y: ArrayLike<number>, p1: number, p2: number, h: number,
 	const firstSlot = D * p1; // slots from here on are forecast (a trailing partial day is re-forecast whole)
 	const hDays = Math.ceil((n + h - firstSlot) / p1);
 	const fd = o.daily(totals, k, hDays);
-	// Intraday shares: weekday-specific mean over the last `shapeDays` same-weekday days, blended with the pooled last cycle.
+	// Intraday shares. Candidate shapes, each built only from days before `upto`:
+	//  blend       — same weekday over the last `shapeDays` weeks, blended with all days of the last `pooledCycles` cycles
+	//  lastCycle   — all days of the last cycle pooled
+	//  lastDay     — yesterday's shape (profiles that drift, e.g. with sunrise or tides)
+	//  lastWeekday — the most recent same weekday
+	// The one that split the actual totals best over the last two cycles is used (rolling, out of sample).
 	const shapeDays = o.shapeDays ?? 4;
 	const wW = o.weekdayWeight ?? 0.3;
-	const pooled = new Float64Array(p1);
-	let pooledN = 0;
-	for (let d = Math.max(0, D - k * (o.pooledCycles ?? 4)); d < D; d++) {
-		if (!(totals[d] > 0)) continue;
-		for (let s = 0; s < p1; s++) pooled[s] += y[d * p1 + s] / totals[d];
-		pooledN++;
-	}
-	for (let s = 0; s < p1; s++) pooled[s] = pooledN > 0 ? pooled[s] / pooledN : 1 / p1;
-	const shareFor = (day: number): Float64Array => {
-		const out = new Float64Array(p1);
+	const pooledCycles = o.pooledCycles ?? 4;
+	const hw = o.smoothSlots ?? (p1 >= 48 ? 1 : 0); // hourly shapes are sharp and not count-noisy
+	type Mode = 'blend' | 'lastCycle' | 'lastDay' | 'lastWeekday';
+	const addDay = (acc: Float64Array, d: number): boolean => {
+		if (d < 0 || d >= D || !(totals[d] > 0)) return false;
+		for (let s = 0; s < p1; s++) acc[s] += y[d * p1 + s] / totals[d];
+		return true;
+	};
+	const meanOf = (days: number[]): Float64Array | null => {
+		const acc = new Float64Array(p1);
 		let c = 0;
-		for (let d = day - k; d >= 0 && c < shapeDays; d -= k) {
-			if (d >= D || !(totals[d] > 0)) continue;
-			for (let s = 0; s < p1; s++) out[s] += y[d * p1 + s] / totals[d];
-			c++;
+		for (const d of days) if (addDay(acc, d)) c++;
+		if (c === 0) return null;
+		for (let s = 0; s < p1; s++) acc[s] /= c;
+		return acc;
+	};
+	const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+	const sameWeekday = (day: number, upto: number, count: number): number[] => {
+		const out: number[] = [];
+		for (let d = day - k; d >= 0 && out.length < count; d -= k) if (d < upto) out.push(d);
+		return out;
+	};
+	const shapeFor = (day: number, upto: number, mode: Mode): Float64Array => {
+		const flat = new Float64Array(p1).fill(1 / p1);
+		let out: Float64Array | null;
+		if (mode === 'lastDay') out = meanOf([upto - 1]);
+		else if (mode === 'lastWeekday') out = meanOf(sameWeekday(day, upto, 1));
+		else if (mode === 'lastCycle') out = meanOf(range(upto - k, upto));
+		else {
+			const pooled = meanOf(range(upto - k * pooledCycles, upto));
+			const wd = meanOf(sameWeekday(day, upto, shapeDays));
+			out = pooled && wd ? pooled.map((v, s) => wW * wd[s] + (1 - wW) * v) : (pooled ?? wd);
 		}
-		for (let s = 0; s < p1; s++) out[s] = c > 0 ? wW * (out[s] / c) + (1 - wW) * pooled[s] : pooled[s];
-		const hw = o.smoothSlots ?? 1;
+		if (!out) out = flat;
 		if (hw <= 0) return out;
 		const sm = new Float64Array(p1);
 		let tot = 0;
 		for (let s = 0; s < p1; s++) {
-			let a = 0;
+			let acc = 0;
 			let cnt = 0;
 			for (let j = Math.max(0, s - hw); j <= Math.min(p1 - 1, s + hw); j++) {
-				a += out[j];
+				acc += out[j];
 				cnt++;
 			}
-			sm[s] = a / cnt;
+			sm[s] = acc / cnt;
 			tot += sm[s];
 		}
 		for (let s = 0; s < p1; s++) sm[s] = tot > 0 ? sm[s] / tot : out[s];
 		return sm;
 	};
-	// Split error per slot (actual − share × actual total) over the recent days feeds the interval width.
+	// Validation: split each of the last 2k days with shapes built from data at least `lead` days older, as in the forecast.
+	const lead = Math.max(1, Math.min(hDays, k));
+	const modes: Mode[] = ['blend', 'lastCycle', 'lastDay', 'lastWeekday'];
+	const err = new Map<Mode, number>(modes.map((m) => [m, 0]));
 	const splitVar = new Float64Array(p1);
 	let sv = 0;
-	for (let d = Math.max(k, D - shapeDays * k); d < D; d++) {
-		const sh = shareFor(d);
-		for (let s = 0; s < p1; s++) {
-			const e = y[d * p1 + s] - sh[s] * totals[d];
-			splitVar[s] += e * e;
+	const vFrom = Math.max(2 * k, D - 2 * k);
+	for (let d = vFrom; d < D; d++) {
+		for (const mode of modes) {
+			const sh = shapeFor(d, d - lead + 1, mode);
+			let e = 0;
+			for (let s = 0; s < p1; s++) {
+				const r = y[d * p1 + s] - sh[s] * totals[d];
+				e += Math.abs(r);
+				if (mode === 'blend') splitVar[s] += r * r;
+			}
+			err.set(mode, err.get(mode)! + e);
 		}
 		sv++;
 	}
+	// The blend averages the most days, so it is the least noisy; another shape must beat it clearly (by 5%) to replace it.
+	let mode: Mode = 'blend';
+	let best = err.get('blend')! * 0.95;
+	for (const m of modes)
+		if (m !== 'blend' && err.get(m)! < best) {
+			mode = m;
+			best = err.get(m)!;
+		}
+	// the interval uses the split error of the chosen shape, recomputed cheaply when it is not the blend
+	if (mode !== 'blend') {
+		splitVar.fill(0);
+		for (let d = vFrom; d < D; d++) {
+			const sh = shapeFor(d, d - lead + 1, mode);
+			for (let s = 0; s < p1; s++) splitVar[s] += (y[d * p1 + s] - sh[s] * totals[d]) ** 2;
+		}
+	}
 	for (let s = 0; s < p1; s++) splitVar[s] = sv > 0 ? splitVar[s] / sv : 0;
+	const shareFor = (day: number): Float64Array => shapeFor(day, D, mode);
 	let nonNeg = true;
 	for (let i = 0; i < n; i++) if (y[i] < 0) nonNeg = false;
-	const f = emptyForecast('mseasonal', `Daily totals: ${fd.model} × intraday shape (${p1}/${p2})`, h);
+	const f = emptyForecast('mseasonal', `Daily totals: ${fd.model} × intraday shape '${mode}' (${p1}/${p2})`, h);
 	const z80 = qnorm(0.9);
 	const z95 = qnorm(0.975);
 	const shares = new Map<number, Float64Array>();
