@@ -66,14 +66,14 @@ export function usablePeriod(n: number, periods: number[], notes: Note[]): numbe
 /** Any method by name; never throws: short, constant or empty series fall back to a simpler model with a note. */
 export function forecastSeries(yIn: ArrayLike<number>, method: MethodName, o: ForecastOptions): Forecast {
 	const h = Math.max(1, Math.floor(o.h));
-	const clean = cleanSeries(yIn, {
-		replaceOutliers: o.replaceOutliers ?? false
-	});
+	const firstPeriod = periodsOf(o.season)[0] ?? 1;
+	const clean = cleanSeries(yIn, { replaceOutliers: o.replaceOutliers ?? false, m: yIn.length >= 2 * firstPeriod ? firstPeriod : 1 });
 	const notes = clean.notes;
 	const y = clean.values;
 	const n = y.length;
 	const done = (f: Forecast): Forecast => {
 		f.notes = [...notes, ...f.notes];
+		f.issues = { missing: clean.missing, outliers: clean.outliers };
 		return f;
 	};
 	if (n === 0) {

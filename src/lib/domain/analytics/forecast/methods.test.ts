@@ -80,5 +80,13 @@ describe('Auto', () => {
 			values: { count: 2, first: 10 }
 		});
 		expect(f.mean.every(Number.isFinite)).toBe(true);
+		expect(f.issues?.missing).toEqual([10, 11]);
+		const spiky = [...y];
+		spiky[25] = 400;
+		const g = forecastSeries(spiky, 'auto', { h: 4 });
+		expect(g.issues?.outliers).toEqual([25]);
+		expect(g.notes.map((n) => n.code)).toContain('outliers-detected');
+		const r = forecastSeries(spiky, 'auto', { h: 4, replaceOutliers: true });
+		expect(r.notes.map((n) => n.code)).toContain('outliers-replaced');
 	});
 });

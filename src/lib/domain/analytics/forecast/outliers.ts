@@ -62,16 +62,26 @@ export function detectOutliers(y: ArrayLike<number>, m = 1): number[] {
 			for (let i = k; i < n; i += m) x[i] -= med;
 		}
 	}
+	// Residuals from a local robust line (Theil–Sen over a 7-point window): unlike a running median it does not lag a
+	// trend at the ends of the series, where a spike matters most for the forecast.
 	const w = Math.min(7, n % 2 ? n : n - 1);
 	const half = (w - 1) >> 1;
 	const r = new Float64Array(n);
-	const win: number[] = [];
+	const slopes: number[] = [];
+	const icpt: number[] = [];
+	const med = (v: number[]): number => {
+		v.sort((p, q) => p - q);
+		const m = v.length >> 1;
+		return v.length % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+	};
 	for (let i = 0; i < n; i++) {
 		const a = Math.max(0, Math.min(i - half, n - w));
-		win.length = 0;
-		for (let j = a; j < a + w; j++) win.push(x[j]);
-		win.sort((p, q) => p - q);
-		r[i] = x[i] - win[half];
+		slopes.length = 0;
+		for (let j = a; j < a + w; j++) for (let k = j + 1; k < a + w; k++) slopes.push((x[k] - x[j]) / (k - j));
+		const b = med(slopes);
+		icpt.length = 0;
+		for (let j = a; j < a + w; j++) icpt.push(x[j] - b * j);
+		r[i] = x[i] - (med(icpt) + b * i);
 	}
 	const s = Float64Array.from(r).sort();
 	const q1 = quantileSorted(s, 0.25);
@@ -92,19 +102,15 @@ export function cleanSeries(y: ArrayLike<number | null | undefined>, o: { replac
 			code: 'missing-interpolated',
 			values: { count: missing.length, first: missing[0] }
 		});
-	let outliers: number[] = [];
-	if (o.replaceOutliers && values.length > 0) {
-		outliers = detectOutliers(values, o.m ?? 1);
-		if (outliers.length > 0) {
+	// Always look (so the UI can point at them); only replace when asked, since real spikes (promotions) are data.
+	const outliers = values.length > 0 ? detectOutliers(values, o.m ?? 1) : [];
+	if (outliers.length > 0) {
+		if (o.replaceOutliers) {
 			const tmp: (number | null)[] = Array.from(values);
 			for (const i of outliers) tmp[i] = null;
-			const rep = interpolateMissing(tmp).values;
-			values.set(rep);
-			notes.push({
-				code: 'outliers-replaced',
-				values: { count: outliers.length, first: outliers[0] }
-			});
-		}
+			values.set(interpolateMissing(tmp).values);
+			notes.push({ code: 'outliers-replaced', values: { count: outliers.length, first: outliers[0] } });
+		} else notes.push({ code: 'outliers-detected', values: { count: outliers.length, first: outliers[0] } });
 	}
 	return { values, missing, outliers, notes };
 }

@@ -11,6 +11,7 @@ export type NoteCode =
 	| 'constant-series'
 	| 'non-positive-data'
 	| 'missing-interpolated'
+	| 'outliers-detected'
 	| 'outliers-replaced'
 	| 'events-excluded'
 	| 'events-estimated'
@@ -31,6 +32,8 @@ export interface Forecast {
 	lo95: Float64Array;
 	hi95: Float64Array;
 	notes: Note[];
+	/** positions (0-based) of interpolated missing values and of detected outliers in the input */
+	issues?: { missing: number[]; outliers: number[] };
 }
 
 export function emptyForecast(method: MethodName, model: string, h: number): Forecast {
