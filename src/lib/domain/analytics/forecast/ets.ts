@@ -142,6 +142,9 @@ function etsCalc(
 	return { lik, mse: sse / n };
 }
 
+let POLY = new Float64Array(26);
+let DEFL = new Float64Array(26);
+
 /** R's admissible(): forecastability region, including the characteristic-polynomial root test for seasonal models. */
 function admissible(alpha: number, beta: number | null, gamma: number | null, phi: number, m: number): boolean {
 	if (phi < 0 || phi > 1 + 1e-8) return false;
@@ -156,7 +159,9 @@ function admissible(alpha: number, beta: number | null, gamma: number | null, ph
 	if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
 	if (bb < -(1 - phi) * (gamma / m + alpha)) return false;
 	// P(z) = phi(1-a-g) + (a+b-a·phi+g-1) z + (a+b-a·phi)(z^2..z^{m-1}) + (a+b-phi) z^m + z^{m+1}; R wants max|root| ≤ 1+1e-10.
-	const coef = new Float64Array(m + 2);
+	// Scratch buffers are reused: this runs on every likelihood evaluation.
+	if (POLY.length < m + 2) POLY = new Float64Array(m + 2);
+	const coef = POLY.subarray(0, m + 2);
 	coef[0] = phi * (1 - alpha - gamma);
 	coef[1] = alpha + bb - alpha * phi + gamma - 1;
 	for (let k = 2; k < m; k++) coef[k] = alpha + bb - alpha * phi;
@@ -166,7 +171,8 @@ function admissible(alpha: number, beta: number | null, gamma: number | null, ph
 	let c: Float64Array = coef;
 	if (bb === 0 && phi === 1) {
 		const d = coef.length - 1;
-		const q = new Float64Array(d);
+		if (DEFL.length < d) DEFL = new Float64Array(d);
+		const q = DEFL.subarray(0, d);
 		q[d - 1] = coef[d];
 		for (let k = d - 1; k >= 1; k--) q[k - 1] = coef[k] + q[k];
 		c = q;

@@ -74,20 +74,28 @@ export function vec(a: Mat): Mat {
 	return out;
 }
 
+// scratch for rootsInsideDisk (called on every ETS likelihood evaluation; workers are single-threaded)
+let SC_A = new Float64Array(32);
+let SC_B = new Float64Array(32);
+
 /**
  * True when every root of sum coef[k] z^k lies in |z| < radius (Schur–Cohn reduction on p(radius·z)).
  * Cheaper than finding roots, which matters because ETS checks this on every likelihood evaluation.
  */
 export function rootsInsideDisk(coef: ArrayLike<number>, radius: number): boolean {
 	let d = coef.length - 1;
-	const a = new Float64Array(d + 1);
+	if (SC_A.length < d + 1) {
+		SC_A = new Float64Array(d + 1);
+		SC_B = new Float64Array(d + 1);
+	}
+	const a = SC_A;
 	let rk = 1;
 	for (let k = 0; k <= d; k++) {
 		a[k] = coef[k] * rk;
 		rk *= radius;
 	}
 	while (d > 0 && a[d] === 0) d--;
-	const b = new Float64Array(d + 1);
+	const b = SC_B;
 	while (d > 0) {
 		const a0 = a[0];
 		const ad = a[d];

@@ -1,7 +1,7 @@
 // Erlang C/A staffing checked against the pyworkforce README example and the Erlang A → Erlang C limit.
 import { describe, expect, it } from 'vitest';
 import { erlangAMetrics, erlangB, erlangC, erlangCMetrics, requiredAgents } from './erlang';
-import { staffingPlan } from './plan';
+import { planFromForecast, staffingPlan } from './plan';
 
 const ref = {
 	contacts: 100,
@@ -108,5 +108,15 @@ describe('staffing plan', () => {
 		expect(plan.rows.map((r) => r.scheduled)).toEqual([20, 0, 0]);
 		expect(plan.totals.peakScheduled).toBe(20);
 		expect(plan.totals.agentHours).toBeCloseTo(7, 9);
+	});
+
+	it('staffs a forecast, optionally on its upper 80% bound', () => {
+		const f = { mean: [100, 50], hi80: [130, 70] };
+		const o = { intervalSeconds: 1800, ahtSeconds: 180, targetSeconds: 20, serviceLevel: 0.8 };
+		const a = planFromForecast(f, ['09:00', '09:30'], o);
+		const b = planFromForecast(f, ['09:00', '09:30'], o, 'hi80');
+		expect(a.rows[0].rawAgents).toBe(14);
+		expect(b.rows[0].rawAgents).toBeGreaterThan(14);
+		expect(b.rows[1].start).toBe('09:30');
 	});
 });

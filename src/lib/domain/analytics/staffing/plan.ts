@@ -68,3 +68,16 @@ export function staffingPlan(intervals: readonly PlanInterval[], o: PlanOptions)
 		}
 	};
 }
+
+/** Staff a forecast directly; `basis: 'hi80'` plans for the upper 80% bound, a common cautious choice for short intervals. */
+export function planFromForecast(
+	f: { mean: ArrayLike<number>; hi80: ArrayLike<number> },
+	starts: readonly string[],
+	o: PlanOptions,
+	basis: 'mean' | 'hi80' = 'mean'
+): StaffingPlan {
+	const src = basis === 'hi80' ? f.hi80 : f.mean;
+	const intervals: PlanInterval[] = [];
+	for (let i = 0; i < src.length; i++) intervals.push({ start: starts[i] ?? String(i + 1), contacts: src[i] });
+	return staffingPlan(intervals, o);
+}
