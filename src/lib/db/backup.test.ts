@@ -140,14 +140,34 @@ describe('backup → restore round trip', () => {
 							};
 						})
 					);
-					await db.chunks.add({
-						id: newId(),
-						seq: seq++,
-						workspaceId: ws.id,
-						datasetId: 'd',
-						values: Float64Array.from(numbers),
-						codes: Int32Array.from([1, -2, 3])
-					});
+					const datasetId = newId();
+					await db.chunks.bulkAdd([
+						{
+							id: newId(),
+							seq: seq++,
+							workspaceId: ws.id,
+							datasetId,
+							column: 'amount',
+							index: 0,
+							rowStart: 0,
+							rowCount: numbers.length,
+							type: 'number',
+							values: Float64Array.from(numbers)
+						},
+						{
+							id: newId(),
+							seq: seq++,
+							workspaceId: ws.id,
+							datasetId,
+							column: 'channel',
+							index: 0,
+							rowStart: 0,
+							rowCount: 3,
+							type: 'string',
+							codes: Int32Array.from([1, -1, 0]),
+							dict: ['门店', 'app']
+						}
+					]);
 					const original = await collectTables(db, [ws.id]);
 					const file = await exportBackup(db, [ws.id]);
 					const res = await restoreBackup(db, file);

@@ -7,6 +7,9 @@ import { TouchpointSchema } from '$lib/domain/touchpoint/touchpoint.schema';
 import { CustomChannelSchema } from '$lib/domain/touchpoint/channels';
 import { PersonaSchema } from '$lib/domain/persona/persona.schema';
 import { PersonaFieldDefSchema } from '$lib/domain/persona/field-def.schema';
+import { DatasetSchema } from '$lib/domain/dataset/dataset';
+import { ColumnChunkSchema } from '$lib/domain/dataset/column-chunk';
+import { SavedMappingSchemaV1 } from '$lib/domain/dataset/saved-mapping';
 import type { WorkspaceTable } from './schema';
 
 export const TABLE_SCHEMAS: TableSchemas & Record<WorkspaceTable, TableSchemas[string]> = {
@@ -18,9 +21,9 @@ export const TABLE_SCHEMAS: TableSchemas & Record<WorkspaceTable, TableSchemas[s
 	personas: PersonaSchema,
 	personaFields: PersonaFieldDefSchema,
 	blobs: ScopedRecordSchema,
-	datasets: ScopedRecordSchema,
-	chunks: ScopedRecordSchema,
-	mappings: ScopedRecordSchema,
+	datasets: DatasetSchema,
+	chunks: ColumnChunkSchema,
+	mappings: SavedMappingSchemaV1,
 	analyses: ScopedRecordSchema,
 	calendars: ScopedRecordSchema
 };
