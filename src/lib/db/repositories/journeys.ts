@@ -1,7 +1,7 @@
 // Journey maps in storage: list, load a map with its cards, write one edit (journey + cards) in one transaction, delete, templates.
 import type { Card, Journey, JourneyEdit, JourneyState, JourneyTemplateRecord } from '$lib/domain/journey';
 import type { CxDatabase } from '../db';
-import { getRecord, listRecords, type Invalid } from './records';
+import { getRecord, listRecords, validateRows, type Invalid } from './records';
 
 export async function listJourneys(db: CxDatabase, workspaceId: string, onInvalid?: (e: Invalid) => void): Promise<Journey[]> {
 	const rows = await listRecords<Journey>(db, 'journeys', workspaceId, onInvalid);
@@ -12,8 +12,8 @@ export async function loadJourney(db: CxDatabase, id: string, onInvalid?: (e: In
 	return db.transaction('r', [db.journeys, db.cards], async () => {
 		const journey = await getRecord<Journey>(db, 'journeys', id);
 		if (!journey) return null;
+		// No dynamic import in here: awaiting anything but Dexie inside a transaction commits it early (PrematureCommitError).
 		const raw = await db.cards.where('journeyId').equals(id).toArray();
-		const { validateRows } = await import('./records');
 		const cards = validateRows<Card>('cards', raw, onInvalid);
 		return { journey, cards };
 	});
