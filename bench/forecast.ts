@@ -146,6 +146,9 @@ function suiteM3(limit?: number): void {
 	record('m3_monthly_auto_coverage95', auto.coverage95, '%', 95, '90..100', Math.abs(auto.coverage95 - 95) <= 5);
 	record('m3_monthly_ets_coverage95', ets.coverage95, '%', 95, '90..100', Math.abs(ets.coverage95 - 95) <= 5);
 	if (rSecs !== null) {
+		console.log(
+			`speed: Auto ${autoSecs.toFixed(1)} s, our ETS ${etsSecs.toFixed(1)} s, R ets ${rSecs.toFixed(1)} s → Auto ${(rSecs / autoSecs).toFixed(1)}× faster than R ets (single thread each)`
+		);
 		record('m3_monthly_auto_seconds', autoSecs, 's', rSecs, `<= R/3 (${(rSecs / 3).toFixed(1)})`, autoSecs * 3 <= rSecs);
 		record('m3_monthly_ets_seconds', etsSecs, 's', rSecs, 'info', true);
 	} else record('m3_monthly_auto_seconds', autoSecs, 's', null, 'R absent', true);
