@@ -169,6 +169,8 @@ function suiteM4Hourly(limit?: number): void {
 	const t = th.get('theta')!.acc.result();
 	record('m4_hourly_auto_smape_vs_snaive', a.smape, '%', sn.smape, '< 13.912 (published snaive)', a.smape < 13.912 && a.smape < sn.smape);
 	record('m4_hourly_auto_smape_vs_theta', a.smape, '%', t.smape, '< 18.138 (published Theta)', a.smape < 18.138 && a.smape < t.smape);
+	record('m4_hourly_auto_coverage80', a.coverage80, '%', 80, '75..85', Math.abs(a.coverage80 - 80) <= 5);
+	record('m4_hourly_auto_mase', a.mase, '', sn.mase, '< snaive', a.mase < sn.mase);
 	record('m4_hourly_auto_coverage95', a.coverage95, '%', 95, '90..100', Math.abs(a.coverage95 - 95) <= 5);
 }
 
