@@ -10,6 +10,7 @@ import { PersonaFieldDefSchema } from '$lib/domain/persona/field-def.schema';
 import { DatasetSchema } from '$lib/domain/dataset/dataset';
 import { ColumnChunkSchema } from '$lib/domain/dataset/column-chunk';
 import { SavedMappingSchemaV1 } from '$lib/domain/dataset/saved-mapping';
+import { AnalysisSchema } from '$lib/domain/analytics/analysis.schema';
 import type { WorkspaceTable } from './schema';
 
 export const TABLE_SCHEMAS: TableSchemas & Record<WorkspaceTable, TableSchemas[string]> = {
@@ -24,6 +25,6 @@ export const TABLE_SCHEMAS: TableSchemas & Record<WorkspaceTable, TableSchemas[s
 	datasets: DatasetSchema,
 	chunks: ColumnChunkSchema,
 	mappings: SavedMappingSchemaV1,
-	analyses: ScopedRecordSchema,
+	analyses: AnalysisSchema,
 	calendars: ScopedRecordSchema
 };
