@@ -2,7 +2,8 @@
 import type { Locale } from '../record';
 import { samplePersonas } from './personas';
 import { sampleJourneys } from './journeys';
+import { touchpointSample } from './touchpoints';
 
 export type AreaSample = (locale: Locale, workspaceId: string, now: number) => Record<string, Record<string, unknown>[]>;
 
-export const AREA_SAMPLES: AreaSample[] = [sampleJourneys, samplePersonas];
+export const AREA_SAMPLES: AreaSample[] = [sampleJourneys, samplePersonas, touchpointSample];
