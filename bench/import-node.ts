@@ -1,13 +1,6 @@
 // Node-only CSV import benchmark: our streaming engine (File-like Blob → typed columns) vs pandas read_csv + to_datetime, same file, same run.
 // Usage: npx tsx bench/import-node.ts [--rows 1000000] [--input FILE] [--runs 2]
-import {
-	existsSync,
-	mkdirSync,
-	openAsBlob,
-	statSync,
-	writeFileSync,
-	createWriteStream
-} from 'node:fs';
+import { existsSync, mkdirSync, openAsBlob, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -74,11 +67,7 @@ async function ours(path: string) {
 	};
 	const c0 = process.cpuUsage();
 	const t0 = performance.now();
-	const parsed = await parseSource(
-		blobSource(await openAsBlob(path), path),
-		{},
-		{ onProgress: sample, progressEveryMs: 50 }
-	);
+	const parsed = await parseSource(blobSource(await openAsBlob(path), path), {}, { onProgress: sample, progressEveryMs: 50 });
 	sample();
 	const t1 = performance.now();
 	const t = parsed.data!;
@@ -103,9 +92,7 @@ async function ours(path: string) {
 	};
 }
 
-function pandas(
-	path: string
-): { seconds: number; cpuSeconds: number; version: string; python: string } | null {
+function pandas(path: string): { seconds: number; cpuSeconds: number; version: string; python: string } | null {
 	const code = `
 import sys, time, pandas as pd
 t = time.perf_counter()
@@ -199,10 +186,7 @@ for (const [k, m] of Object.entries(metrics))
 console.log(
 	`\nours: parse ${best.parse.toFixed(2)} s, infer ${best.infer.toFixed(2)} s, build ${best.build.toFixed(2)} s; ${best.rows.toLocaleString('en')} rows, ${best.rejected} rejected; mapping ${JSON.stringify(best.mapping)}`
 );
-if (pd)
-	console.log(
-		`pandas ${pd.version} (${pd.python}): read_csv + to_datetime ${pd.seconds.toFixed(2)} s`
-	);
+if (pd) console.log(`pandas ${pd.version} (${pd.python}): read_csv + to_datetime ${pd.seconds.toFixed(2)} s`);
 else console.log('pandas not found: baseline skipped (Debian: apt-get install python3-pandas)');
 
 mkdirSync('bench/results', { recursive: true });

@@ -3,7 +3,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseIsoDay, summarizeCustomers, lastTransactionDay, type TransactionColumns } from '../src/lib/domain/analytics/shared/transactions';
+import {
+	parseIsoDay,
+	summarizeCustomers,
+	lastTransactionDay,
+	type TransactionColumns
+} from '../src/lib/domain/analytics/shared/transactions';
 import { readCdnow } from '../src/lib/domain/analytics/shared/text-input';
 import { rfmFromSummary, type RfmScoring } from '../src/lib/domain/analytics/rfm/rfm';
 import { BUILTIN_RULE_TABLES, assignSegments, summarizeSegments } from '../src/lib/domain/analytics/rfm/segments';
@@ -39,7 +44,15 @@ const fmt = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(1) : x.toFixe
 
 function record(name: string, value: number, unit: string, baseline: number | null, target: string, ok: boolean, note?: string): void {
 	const ratio = baseline !== null && baseline !== 0 ? value / baseline : null;
-	metrics[name] = { value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: ratio === null ? null : round(ratio), target, ok, ...(note ? { note } : {}) };
+	metrics[name] = {
+		value: round(value),
+		unit,
+		baseline: baseline === null ? null : round(baseline),
+		ratio: ratio === null ? null : round(ratio),
+		target,
+		ok,
+		...(note ? { note } : {})
+	};
 	rows.push([name, fmt(value), baseline === null ? '-' : fmt(baseline), ratio === null ? '-' : fmt(ratio), target, ok ? 'ok' : 'NO']);
 }
 
@@ -62,7 +75,12 @@ function writeResults(): void {
 			prev = {};
 		}
 	}
-	const out = { name: 'segments', metrics: { ...prev, ...metrics }, machine: `${hostname()} ${cpus()[0]?.model ?? ''} ×${cpus().length}, node ${process.version}`, at: new Date().toISOString() };
+	const out = {
+		name: 'segments',
+		metrics: { ...prev, ...metrics },
+		machine: `${hostname()} ${cpus()[0]?.model ?? ''} ×${cpus().length}, node ${process.version}`,
+		at: new Date().toISOString()
+	};
 	writeFileSync(path, JSON.stringify(out, null, 2) + '\n');
 }
 
@@ -95,7 +113,9 @@ function runOnInput(path: string): void {
 	const t0 = performance.now();
 	const { tx, skipped } = readInput(path);
 	const readS = (performance.now() - t0) / 1000;
-	console.log(`read ${tx.customer.length} transactions, ${tx.customerIds.length} customers in ${readS.toFixed(2)} s (${skipped.length} rows skipped)`);
+	console.log(
+		`read ${tx.customer.length} transactions, ${tx.customerIds.length} customers in ${readS.toFixed(2)} s (${skipped.length} rows skipped)`
+	);
 	const asOf = arg('as-of');
 	const scoring = (arg('scoring') ?? 'rfm_r') as RfmScoring;
 	const rules = (arg('rules') ?? '0.3') as '0.3' | '0.2';
@@ -106,7 +126,9 @@ function runOnInput(path: string): void {
 	if (res.clvError) console.log(`CLV unavailable: ${res.clvError}`);
 	if (res.clv) {
 		const p = res.clv.bgnbd.params;
-		console.log(`BG/NBD r=${p.r.toFixed(4)} α=${p.alpha.toFixed(4)} a=${p.a.toFixed(4)} b=${p.b.toFixed(4)} LL=${res.clv.bgnbd.logLikelihood.toFixed(2)}`);
+		console.log(
+			`BG/NBD r=${p.r.toFixed(4)} α=${p.alpha.toFixed(4)} a=${p.a.toFixed(4)} b=${p.b.toFixed(4)} LL=${res.clv.bgnbd.logLikelihood.toFixed(2)}`
+		);
 	}
 	console.table(res.segments.map((s) => ({ ...s, aov: round(s.aov) })));
 	console.table(res.tiers);
@@ -155,7 +177,9 @@ function runDefault(): void {
 		const gg = fitGammaGamma(summary.x, summary.mean);
 		const ggS = (performance.now() - t0) / 1000;
 		const p = bg.params;
-		console.log(`CDNOW master: ${summary.x.length} customers; BG/NBD r=${p.r.toFixed(4)} α=${p.alpha.toFixed(4)} a=${p.a.toFixed(4)} b=${p.b.toFixed(4)} LL=${bg.logLikelihood.toFixed(2)}; Gamma-Gamma p=${gg.params.p.toFixed(3)} q=${gg.params.q.toFixed(3)} γ=${gg.params.gamma.toFixed(3)} (n=${gg.n})`);
+		console.log(
+			`CDNOW master: ${summary.x.length} customers; BG/NBD r=${p.r.toFixed(4)} α=${p.alpha.toFixed(4)} a=${p.a.toFixed(4)} b=${p.b.toFixed(4)} LL=${bg.logLikelihood.toFixed(2)}; Gamma-Gamma p=${gg.params.p.toFixed(3)} q=${gg.params.q.toFixed(3)} γ=${gg.params.gamma.toFixed(3)} (n=${gg.n})`
+		);
 		record('cdnow_summary_s', summaryS, 's', null, '-', true);
 		record('bgnbd_fit_23570_s', fitS, 's', null, '< 1', fitS < 1);
 		record('gammagamma_fit_s', ggS, 's', null, '-', true);

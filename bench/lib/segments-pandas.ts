@@ -33,6 +33,9 @@ print(json.dumps({'seconds': best, 'customers': int(len(g))}))
 `;
 
 export function runPandas(csvPath: string, repeats: number): { seconds: number; customers: number } {
-	const out = execFileSync(pythonWithPandas() ?? 'python3', ['-c', SCRIPT, csvPath, String(repeats)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+	const out = execFileSync(pythonWithPandas() ?? 'python3', ['-c', SCRIPT, csvPath, String(repeats)], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 20
+	});
 	return JSON.parse(out.trim().split('\n').at(-1)!);
 }

@@ -15,20 +15,10 @@ export type { ImportIssue, ImportErrorCode } from '$lib/domain/csv/issues';
 export type { ParseProgress } from '$lib/domain/csv/parse';
 export type { QualityReport } from '$lib/domain/csv/validate';
 
-import type {
-	CsvDone,
-	CsvProgress,
-	CsvRequest,
-	CsvResponse,
-	CsvResults
-} from '$lib/domain/csv/session';
+import type { CsvDone, CsvProgress, CsvRequest, CsvResponse, CsvResults } from '$lib/domain/csv/session';
 
 /** A request without its id (the client assigns ids). */
-export type CsvRequestBody = CsvRequest extends infer R
-	? R extends { id: number }
-		? Omit<R, 'id'>
-		: never
-	: never;
+export type CsvRequestBody = CsvRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export function isProgress(m: CsvResponse): m is CsvProgress {
 	return m.type === 'progress';

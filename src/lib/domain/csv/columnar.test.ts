@@ -47,17 +47,12 @@ describe('columnar chunks', () => {
 	});
 	it('property: any string column survives toChunks → fromChunks', () => {
 		fc.assert(
-			fc.property(
-				fc.array(fc.option(fc.string(), { nil: null }), { maxLength: 300 }),
-				fc.integer({ min: 1, max: 50 }),
-				(cells, size) => {
-					const dict = [...new Set(cells.filter((c): c is string => c !== null))];
-					const codes = Int32Array.from(cells, (c) => (c === null ? -1 : dict.indexOf(c)));
-					const back = fromChunks(toChunks({ s: { type: 'string', codes, dict } }, size))
-						.s as Extract<Column, { type: 'string' }>;
-					expect(Array.from(back.codes, (k) => (k < 0 ? null : back.dict[k]))).toEqual(cells);
-				}
-			)
+			fc.property(fc.array(fc.option(fc.string(), { nil: null }), { maxLength: 300 }), fc.integer({ min: 1, max: 50 }), (cells, size) => {
+				const dict = [...new Set(cells.filter((c): c is string => c !== null))];
+				const codes = Int32Array.from(cells, (c) => (c === null ? -1 : dict.indexOf(c)));
+				const back = fromChunks(toChunks({ s: { type: 'string', codes, dict } }, size)).s as Extract<Column, { type: 'string' }>;
+				expect(Array.from(back.codes, (k) => (k < 0 ? null : back.dict[k]))).toEqual(cells);
+			})
 		);
 	});
 });

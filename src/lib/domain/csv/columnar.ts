@@ -44,18 +44,11 @@ export function stringAt(c: StringColumn, i: number): string | null {
  * strings they use), so any chunk can be read alone; typed arrays are copied so each chunk owns a
  * compact buffer (structured clone / IndexedDB store the whole underlying buffer otherwise).
  */
-export function toChunks(
-	columns: Record<string, Column>,
-	chunkRows = COLUMN_CHUNK_ROWS
-): ChunkPayload[] {
+export function toChunks(columns: Record<string, Column>, chunkRows = COLUMN_CHUNK_ROWS): ChunkPayload[] {
 	const out: ChunkPayload[] = [];
 	for (const [name, col] of Object.entries(columns)) {
 		const n = columnLength(col);
-		for (
-			let index = 0, start = 0;
-			start < n || (n === 0 && index === 0);
-			index++, start += chunkRows
-		) {
+		for (let index = 0, start = 0; start < n || (n === 0 && index === 0); index++, start += chunkRows) {
 			const end = Math.min(n, start + chunkRows);
 			const base = {
 				column: name,

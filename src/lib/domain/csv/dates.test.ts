@@ -70,12 +70,8 @@ describe('detectDateFormat', () => {
 	it('text columns and plain numbers are not dates unless numeric formats are allowed', () => {
 		expect(detectDateFormat(['Alice', 'Bob']).format).toBeNull();
 		expect(detectDateFormat(['45356', '45400']).format).toBeNull();
-		expect(detectDateFormat(['45356', '45400'], { allowNumeric: true }).format).toBe(
-			'excel-serial'
-		);
-		expect(detectDateFormat(['1709596800', '1709600000'], { allowNumeric: true }).format).toBe(
-			'unix-s'
-		);
+		expect(detectDateFormat(['45356', '45400'], { allowNumeric: true }).format).toBe('excel-serial');
+		expect(detectDateFormat(['1709596800', '1709600000'], { allowNumeric: true }).format).toBe('unix-s');
 	});
 	it('formatDate writes ISO in UTC', () => {
 		expect(formatDate(U(2024, 2, 5), false)).toBe('2024-03-05');

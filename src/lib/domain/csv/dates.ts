@@ -1,16 +1,6 @@
 // Date/time parsing to epoch ms (wall-clock read as UTC) and whole-column format detection, incl. D/M vs M/D ambiguity.
 
-export const DATE_FORMATS = [
-	'iso',
-	'ymd',
-	'ymd-cjk',
-	'ymd-compact',
-	'dmy',
-	'mdy',
-	'excel-serial',
-	'unix-s',
-	'unix-ms'
-] as const;
+export const DATE_FORMATS = ['iso', 'ymd', 'ymd-cjk', 'ymd-compact', 'dmy', 'mdy', 'excel-serial', 'unix-s', 'unix-ms'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** Formats only tried when the column is known (by mapping or header) to hold dates. */
@@ -30,22 +20,10 @@ const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_DAYS = -25569;
 
 function daysIn(y: number, m: number): number {
-	return m === 2
-		? (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-			? 29
-			: 28
-		: [4, 6, 9, 11].includes(m)
-			? 30
-			: 31;
+	return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
-function build(
-	y: number,
-	mo: number,
-	d: number,
-	m: RegExpExecArray | null,
-	timeAt: number
-): number {
+function build(y: number, mo: number, d: number, m: RegExpExecArray | null, timeAt: number): number {
 	if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || y < 1000 || y > 9999) return NaN;
 	let h = 0;
 	let mi = 0;
@@ -91,8 +69,7 @@ function digits(s: string, at: number, n: number): number {
  */
 export function fastIso(s: string): number | undefined {
 	const n = s.length;
-	if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
-		return undefined;
+	if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
 	const y = digits(s, 0, 4);
 	const mo = digits(s, 5, 2);
 	const d = digits(s, 8, 2);
@@ -109,19 +86,7 @@ export function fastIso(s: string): number | undefined {
 			sec = digits(s, 17, 2);
 		}
 	}
-	if (
-		y < 1000 ||
-		mo < 1 ||
-		mo > 12 ||
-		d < 1 ||
-		d > daysIn(y, mo) ||
-		h < 0 ||
-		h > 23 ||
-		mi < 0 ||
-		mi > 59 ||
-		sec < 0 ||
-		sec > 59
-	)
+	if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
 		return undefined;
 	return Date.UTC(y, mo - 1, d, h, mi, sec);
 }
@@ -225,10 +190,7 @@ export interface DetectDateOptions {
 }
 
 /** Decide a column's date format from (distinct) values, looking at the whole column. */
-export function detectDateFormat(
-	values: readonly string[],
-	opts: DetectDateOptions = {}
-): DateDetection {
+export function detectDateFormat(values: readonly string[], opts: DetectDateOptions = {}): DateDetection {
 	const minShare = opts.minShare ?? 0.9;
 	const cells = values.map((x) => x.trim()).filter((x) => x !== '');
 	const none: DateDetection = {
@@ -252,8 +214,7 @@ export function detectDateFormat(
 	const counts = new Map<DateFormat, number>();
 	let hasTime = false;
 	for (const c of sample) {
-		for (const f of candidates)
-			if (!Number.isNaN(parseDate(c, f))) counts.set(f, (counts.get(f) ?? 0) + 1);
+		for (const f of candidates) if (!Number.isNaN(parseDate(c, f))) counts.set(f, (counts.get(f) ?? 0) + 1);
 		if (!hasTime && /\d[:时]\d/.test(c)) hasTime = true;
 	}
 	let dayFirstOnly = false; // some a > 12: must be D/M
@@ -275,8 +236,7 @@ export function detectDateFormat(
 			bestN = n;
 		}
 	}
-	if (!best || bestN < sample.length * minShare)
-		return { ...none, tried: sample.length, matched: bestN };
+	if (!best || bestN < sample.length * minShare) return { ...none, tried: sample.length, matched: bestN };
 	let ambiguous = false;
 	if (best === 'dmy' || best === 'mdy') {
 		const dmyN = counts.get('dmy') ?? 0;
@@ -295,10 +255,7 @@ export function detectDateFormat(
 		format: best,
 		ambiguous,
 		alternatives: candidates.filter(
-			(f) =>
-				f !== best &&
-				(counts.get(f) ?? 0) === (counts.get(best!) ?? 0) &&
-				(ambiguous || (f !== 'dmy' && f !== 'mdy'))
+			(f) => f !== best && (counts.get(f) ?? 0) === (counts.get(best!) ?? 0) && (ambiguous || (f !== 'dmy' && f !== 'mdy'))
 		),
 		tried: sample.length,
 		matched: counts.get(best) ?? 0,

@@ -2,18 +2,10 @@
 import { fatal, issue, type ImportIssue, type ImportResult } from './issues';
 
 /** Auto-detected: the first four. The rest are offered as manual overrides (Western Excel, Taiwan/HK). */
-export const CSV_ENCODINGS = [
-	'utf-8',
-	'gb18030',
-	'utf-16le',
-	'utf-16be',
-	'windows-1252',
-	'big5'
-] as const;
+export const CSV_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'windows-1252', 'big5'] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
-export type EncodingReason =
-	'bom' | 'utf8-valid' | 'gb18030-fallback' | 'utf16-nul-pattern' | 'override';
+export type EncodingReason = 'bom' | 'utf8-valid' | 'gb18030-fallback' | 'utf16-nul-pattern' | 'override';
 
 export interface EncodingGuess {
 	encoding: CsvEncoding;
@@ -24,25 +16,16 @@ export interface EncodingGuess {
 
 /** Recognises the BOMs we support; GB18030's own BOM (84 31 95 33) is also accepted. */
 export function detectBom(b: Uint8Array): { encoding: CsvEncoding; length: number } | null {
-	if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
-		return { encoding: 'utf-8', length: 3 };
+	if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
 	if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
 	if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
-	if (b.length >= 4 && b[0] === 0x84 && b[1] === 0x31 && b[2] === 0x95 && b[3] === 0x33)
-		return { encoding: 'gb18030', length: 4 };
+	if (b.length >= 4 && b[0] === 0x84 && b[1] === 0x31 && b[2] === 0x95 && b[3] === 0x33) return { encoding: 'gb18030', length: 4 };
 	return null;
 }
 
 /** `.xlsx`/`.docx` are zip files (PK\3\4); legacy `.xls` is an OLE compound file (D0 CF 11 E0). */
 export function looksLikeSpreadsheet(b: Uint8Array): boolean {
-	if (
-		b.length >= 4 &&
-		b[0] === 0x50 &&
-		b[1] === 0x4b &&
-		(b[2] === 0x03 || b[2] === 0x05) &&
-		(b[3] === 0x04 || b[3] === 0x06)
-	)
-		return true;
+	if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06)) return true;
 	return b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 }
 
@@ -105,8 +88,7 @@ export function screenBytes(sample: Uint8Array, file?: string): ImportIssue | nu
 			if (b === 0) nul++;
 			else if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) ctrl++;
 		}
-		if (ctrl > n * BINARY_CONTROL_SHARE || nul > n * 0.5)
-			return issue('binary-file', 'fatal', { file });
+		if (ctrl > n * BINARY_CONTROL_SHARE || nul > n * 0.5) return issue('binary-file', 'fatal', { file });
 	}
 	return null;
 }
@@ -150,11 +132,7 @@ export interface DecodedText {
 }
 
 /** Decode a whole in-memory file (small files, tests). Big files go through `parseSource`. */
-export function decodeBytes(
-	bytes: Uint8Array,
-	override?: CsvEncoding,
-	file?: string
-): ImportResult<DecodedText> {
+export function decodeBytes(bytes: Uint8Array, override?: CsvEncoding, file?: string): ImportResult<DecodedText> {
 	const bad = screenBytes(bytes, file);
 	if (bad && !(override && bad.code === 'binary-file')) return { errors: [bad], data: null };
 	const errors: ImportIssue[] = [];

@@ -5,8 +5,7 @@ import fc from 'fast-check';
 import { afterRoundTrip, columnsToCsv, encodeUtf8, FORMULA_ESCAPE, toCsv } from './export';
 import { bytesSource, parseSource, rawCell, type RawTable } from './parse';
 
-const cells = (t: RawTable) =>
-	Array.from({ length: t.rowCount }, (_, i) => t.columns.map((_, j) => rawCell(t, j, i)));
+const cells = (t: RawTable) => Array.from({ length: t.rowCount }, (_, i) => t.columns.map((_, j) => rawCell(t, j, i)));
 
 async function roundTrip(rows: string[][], header: string[] | null, opts = {}) {
 	const bytes = encodeUtf8(toCsv(header, rows));
@@ -40,8 +39,7 @@ describe('export', () => {
 		expect(text).toBe('\ufeffname,n\r\n"\'=SUM(A1)",-5\r\n"\'\nx",3.5\r\n"\'@x",\r\nok,\r\n');
 	});
 	it('escape set is = + - @ tab CR LF NUL', () => {
-		for (const c of ['=', '+', '-', '@', '\t', '\r', '\n', '\0'])
-			expect(FORMULA_ESCAPE.test(`${c}x`)).toBe(true);
+		for (const c of ['=', '+', '-', '@', '\t', '\r', '\n', '\0']) expect(FORMULA_ESCAPE.test(`${c}x`)).toBe(true);
 		expect(FORMULA_ESCAPE.test(' =x')).toBe(false);
 	});
 	it('columnsToCsv writes dates as ISO (with time only when needed) and missing as empty', () => {

@@ -14,13 +14,8 @@ export type Cell = string | number | null | undefined;
  * `FORMULA_ESCAPE` get a leading `'`; numbers are written as numbers and never escaped (so
  * `-5` stays `-5`); null/undefined/NaN become empty cells.
  */
-export function toCsv(
-	header: readonly string[] | null,
-	rows: readonly (readonly Cell[])[]
-): string {
-	const data = rows.map((r) =>
-		r.map((c) => (typeof c === 'number' ? (Number.isFinite(c) ? c : '') : (c ?? '')))
-	);
+export function toCsv(header: readonly string[] | null, rows: readonly (readonly Cell[])[]): string {
+	const data = rows.map((r) => r.map((c) => (typeof c === 'number' ? (Number.isFinite(c) ? c : '') : (c ?? ''))));
 	const body = Papa.unparse(
 		{ fields: header ? [...header] : [], data },
 		{
@@ -48,14 +43,9 @@ export function afterRoundTrip(cell: string): string {
 }
 
 /** Export dataset columns: dates as `YYYY-MM-DD` (or with time when any value has one), numbers plain. */
-export function columnsToCsv(
-	columns: readonly { key: string; header: string; column: Column }[],
-	rowCount: number
-): string {
+export function columnsToCsv(columns: readonly { key: string; header: string; column: Column }[], rowCount: number): string {
 	const withTime = columns.map(
-		({ column }) =>
-			column.type === 'date' &&
-			column.values.some((x) => Number.isFinite(x) && x % 86_400_000 !== 0)
+		({ column }) => column.type === 'date' && column.values.some((x) => Number.isFinite(x) && x % 86_400_000 !== 0)
 	);
 	const rows: Cell[][] = new Array(rowCount);
 	for (let i = 0; i < rowCount; i++) {

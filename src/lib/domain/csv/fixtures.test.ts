@@ -12,8 +12,7 @@ import type { ImportIssue } from './issues';
 const dir = fileURLToPath(new URL('../../../../tests/fixtures/csv/', import.meta.url));
 const load = (name: string) => new Uint8Array(readFileSync(dir + name));
 const open = (name: string, opts = {}) => parseSource(bytesSource(load(name), name), opts);
-const rows = (t: RawTable) =>
-	Array.from({ length: t.rowCount }, (_, i) => t.columns.map((_, j) => rawCell(t, j, i)));
+const rows = (t: RawTable) => Array.from({ length: t.rowCount }, (_, i) => t.columns.map((_, j) => rawCell(t, j, i)));
 const codes = (errors: ImportIssue[]) => errors.map((e) => e.code);
 
 async function auto(name: string) {
@@ -37,10 +36,7 @@ describe('encodings', () => {
 		});
 		const d = built.data!;
 		expect(Array.from((d.data.amount as { values: Float64Array }).values)).toEqual([1200.5, 88]);
-		expect(Array.from((d.data.date as { values: Float64Array }).values)).toEqual([
-			Date.UTC(2024, 0, 5, 10, 30),
-			Date.UTC(2024, 0, 6, 9)
-		]);
+		expect(Array.from((d.data.date as { values: Float64Array }).values)).toEqual([Date.UTC(2024, 0, 5, 10, 30), Date.UTC(2024, 0, 6, 9)]);
 	});
 	it('utf8-no-bom.csv: same table, encoding utf-8 without BOM', async () => {
 		const r = await open('utf8-no-bom.csv');
@@ -152,9 +148,7 @@ describe('dialects', () => {
 			format: 'dmy',
 			ambiguous: false
 		});
-		expect(Array.from((d.data.amount as { values: Float64Array }).values)).toEqual([
-			1234.5, 12, -3.5
-		]);
+		expect(Array.from((d.data.amount as { values: Float64Array }).values)).toEqual([1234.5, 12, -3.5]);
 		expect((d.data.date as { values: Float64Array }).values[2]).toBe(Date.UTC(2024, 0, 31));
 		expect(d.report.returns).toEqual({ rows: 1, amount: -3.5, policy: 'net' });
 	});
@@ -218,9 +212,7 @@ describe('dialects', () => {
 		const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
 		const r = await parseSource(bytesSource(bytes), { chunkBytes: 256 * 1024 });
 		expect(bytes.length).toBeGreaterThan(5_000_000);
-		expect(r.errors).toEqual([
-			expect.objectContaining({ code: 'unterminated-quote', row: 12, value: '10,"oops' })
-		]);
+		expect(r.errors).toEqual([expect.objectContaining({ code: 'unterminated-quote', row: 12, value: '10,"oops' })]);
 		expect(r.data!.rowCount).toBe(299_999);
 		expect(rawCell(r.data!, 1, 10)).toBe('name-11');
 		expect(r.data!.rowNumbers[10]).toBe(13);
@@ -349,11 +341,7 @@ describe('dates, returns, kinds', () => {
 		expect(d.report.aggregated).toEqual({ interval: '30min', fromRows: 4 });
 		const ts = Array.from((d.data.timestamp as { values: Float64Array }).values);
 		const count = Array.from((d.data.count as { values: Float64Array }).values);
-		expect(ts).toEqual([
-			Date.UTC(2024, 4, 1, 9),
-			Date.UTC(2024, 4, 1, 9, 30),
-			Date.UTC(2024, 4, 1, 10)
-		]);
+		expect(ts).toEqual([Date.UTC(2024, 4, 1, 9), Date.UTC(2024, 4, 1, 9, 30), Date.UTC(2024, 4, 1, 10)]);
 		expect(count).toEqual([2, 1, 1]);
 		expect((d.data.aht as { values: Float64Array }).values[0]).toBe(200);
 	});

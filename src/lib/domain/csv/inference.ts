@@ -99,9 +99,7 @@ export function profileColumn(t: RawTable, j: number, opts: ProfileOptions = {})
 	if (numShare >= 0.95) {
 		// serials 18264–73051 = 1950–2099; anything else numeric is far likelier a count or an id
 		const plausible = (min >= 18264 && max <= 73051) || min >= 1e8;
-		const numericDate = plausible
-			? detectDateFormat(sample, { allowNumeric: true, prefer: opts.prefer })
-			: null;
+		const numericDate = plausible ? detectDateFormat(sample, { allowNumeric: true, prefer: opts.prefer }) : null;
 		return {
 			...base,
 			type: 'number',

@@ -56,20 +56,12 @@ export interface ImportResult<T> {
 	data: T | null;
 }
 
-export function issue(
-	code: ImportErrorCode,
-	severity: Severity,
-	at: Omit<ImportIssue, 'code' | 'severity'> = {}
-): ImportIssue {
+export function issue(code: ImportErrorCode, severity: Severity, at: Omit<ImportIssue, 'code' | 'severity'> = {}): ImportIssue {
 	return { code, severity, ...at };
 }
 
-export function fatal<T>(
-	code: ImportErrorCode,
-	at: Omit<ImportIssue, 'code' | 'severity'> = {}
-): ImportResult<T> {
+export function fatal<T>(code: ImportErrorCode, at: Omit<ImportIssue, 'code' | 'severity'> = {}): ImportResult<T> {
 	return { errors: [issue(code, 'fatal', at)], data: null };
 }
 
-export const hasFatal = (errors: readonly ImportIssue[]): boolean =>
-	errors.some((e) => e.severity === 'fatal');
+export const hasFatal = (errors: readonly ImportIssue[]): boolean => errors.some((e) => e.severity === 'fatal');

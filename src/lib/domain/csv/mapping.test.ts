@@ -2,14 +2,9 @@
 // Mapping guesses from English and Chinese headers per kind, kind guess, saved-mapping signatures.
 import { describe, expect, it } from 'vitest';
 import { guessKind, guessMapping, toColumnMapping } from './mapping';
-import {
-	findSavedMapping,
-	headerSignature,
-	type SavedMappingRecord
-} from '../dataset/saved-mapping';
+import { findSavedMapping, headerSignature, type SavedMappingRecord } from '../dataset/saved-mapping';
 
-const cols = (g: ReturnType<typeof guessMapping>) =>
-	Object.fromEntries(Object.entries(g.fields).map(([k, v]) => [k, v.column]));
+const cols = (g: ReturnType<typeof guessMapping>) => Object.fromEntries(Object.entries(g.fields).map(([k, v]) => [k, v.column]));
 
 describe('guessMapping', () => {
 	it('English transactions headers', () => {
@@ -38,17 +33,7 @@ describe('guessMapping', () => {
 		expect(g.missing).toEqual([]);
 	});
 	it('Chinese transactions headers', () => {
-		const g = guessMapping('transactions', [
-			'会员号',
-			'下单时间',
-			'订单号',
-			'数量',
-			'单价',
-			'实付金额',
-			'渠道',
-			'门店',
-			'商品名称'
-		]);
+		const g = guessMapping('transactions', ['会员号', '下单时间', '订单号', '数量', '单价', '实付金额', '渠道', '门店', '商品名称']);
 		expect(cols(g)).toEqual({
 			customerId: '会员号',
 			date: '下单时间',
@@ -74,18 +59,14 @@ describe('guessMapping', () => {
 		expect(g.fields.amount).toBeUndefined();
 	});
 	it('contact volumes: calls, AHT, abandoned, queue; Chinese 来电量', () => {
-		expect(
-			cols(guessMapping('contacts', ['interval_start', 'calls', 'AHT', 'abandoned', 'queue']))
-		).toEqual({
+		expect(cols(guessMapping('contacts', ['interval_start', 'calls', 'AHT', 'abandoned', 'queue']))).toEqual({
 			timestamp: 'interval_start',
 			count: 'calls',
 			aht: 'AHT',
 			abandoned: 'abandoned',
 			queue: 'queue'
 		});
-		expect(
-			cols(guessMapping('contacts', ['日期', '来电量', '平均处理时长', '放弃量', '技能组']))
-		).toEqual({
+		expect(cols(guessMapping('contacts', ['日期', '来电量', '平均处理时长', '放弃量', '技能组']))).toEqual({
 			timestamp: '日期',
 			count: '来电量',
 			aht: '平均处理时长',
@@ -94,11 +75,7 @@ describe('guessMapping', () => {
 		});
 	});
 	it('reports required fields it could not find', () => {
-		expect(guessMapping('transactions', ['foo', 'bar']).missing).toEqual([
-			'customerId',
-			'date',
-			'amount'
-		]);
+		expect(guessMapping('transactions', ['foo', 'bar']).missing).toEqual(['customerId', 'date', 'amount']);
 	});
 });
 
@@ -108,10 +85,7 @@ describe('guessKind / toColumnMapping', () => {
 		[['date', 'calls', 'aht'], 'contacts'],
 		[['日期', '来电量'], 'contacts'],
 		[['会员号', '姓名', '城市'], 'customers'],
-		[
-			['InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'],
-			'transactions'
-		]
+		[['InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'], 'transactions']
 	] as const)('%j → %s', (headers, kind) => expect(guessKind(headers)).toBe(kind));
 	it('a contacts mapping without a count column aggregates to 30 minutes by default', () => {
 		expect(toColumnMapping(guessMapping('contacts', ['来电时间', '渠道']))).toMatchObject({
@@ -142,11 +116,7 @@ describe('saved mapping', () => {
 			mapping: { kind: 'transactions', fields: {} },
 			lastUsedAt
 		});
-		const saved = [
-			mk('old', ['id', 'date', 'amt'], 1),
-			mk('new', ['id', 'date', 'amt'], 2),
-			mk('other', ['x'], 3)
-		];
+		const saved = [mk('old', ['id', 'date', 'amt'], 1), mk('new', ['id', 'date', 'amt'], 2), mk('other', ['x'], 3)];
 		expect(findSavedMapping(saved, ['ID', 'Date', 'Amt'])?.id).toBe('new');
 		expect(findSavedMapping(saved, ['nope'])).toBeNull();
 	});

@@ -121,19 +121,7 @@ const SYNONYMS: Record<string, readonly string[]> = {
 		'流水号',
 		'小票号'
 	],
-	quantity: [
-		'quantity',
-		'qty',
-		'units',
-		'numberofcds',
-		'items',
-		'pieces',
-		'数量',
-		'购买数量',
-		'件数',
-		'销量',
-		'销售数量'
-	],
+	quantity: ['quantity', 'qty', 'units', 'numberofcds', 'items', 'pieces', '数量', '购买数量', '件数', '销量', '销售数量'],
 	unitPrice: ['unitprice', 'price', 'itemprice', '单价', '价格', '售价', '商品单价'],
 	channel: ['channel', 'saleschannel', 'source', 'medium', '渠道', '来源', '销售渠道', '渠道来源'],
 	product: [
@@ -155,30 +143,8 @@ const SYNONYMS: Record<string, readonly string[]> = {
 		'品名',
 		'货号'
 	],
-	category: [
-		'category',
-		'productcategory',
-		'department',
-		'class',
-		'类别',
-		'品类',
-		'分类',
-		'类目',
-		'商品类别'
-	],
-	store: [
-		'store',
-		'storeid',
-		'shop',
-		'branch',
-		'outlet',
-		'location',
-		'门店',
-		'店铺',
-		'商店',
-		'门店编号',
-		'分店'
-	],
+	category: ['category', 'productcategory', 'department', 'class', '类别', '品类', '分类', '类目', '商品类别'],
+	store: ['store', 'storeid', 'shop', 'branch', 'outlet', 'location', '门店', '店铺', '商店', '门店编号', '分店'],
 	name: ['name', 'customername', 'fullname', '姓名', '客户名称', '客户姓名', '名称'],
 	signupDate: [
 		'signupdate',
@@ -194,31 +160,8 @@ const SYNONYMS: Record<string, readonly string[]> = {
 		'入会日期',
 		'开卡日期'
 	],
-	segment: [
-		'segment',
-		'tier',
-		'level',
-		'grade',
-		'memberlevel',
-		'分群',
-		'等级',
-		'会员等级',
-		'客户等级',
-		'客户类型'
-	],
-	region: [
-		'region',
-		'city',
-		'province',
-		'country',
-		'area',
-		'state',
-		'地区',
-		'城市',
-		'省份',
-		'区域',
-		'国家'
-	],
+	segment: ['segment', 'tier', 'level', 'grade', 'memberlevel', '分群', '等级', '会员等级', '客户等级', '客户类型'],
+	region: ['region', 'city', 'province', 'country', 'area', 'state', '地区', '城市', '省份', '区域', '国家'],
 	timestamp: [
 		'timestamp',
 		'datetime',
@@ -276,30 +219,8 @@ const SYNONYMS: Record<string, readonly string[]> = {
 		'平均通话时长',
 		'通话时长'
 	],
-	abandoned: [
-		'abandoned',
-		'abandonedcalls',
-		'abandons',
-		'abandon',
-		'lost',
-		'放弃',
-		'放弃量',
-		'放弃数',
-		'呼损',
-		'呼损量'
-	],
-	queue: [
-		'queue',
-		'skill',
-		'skillgroup',
-		'split',
-		'team',
-		'group',
-		'队列',
-		'技能组',
-		'技能',
-		'组别'
-	]
+	abandoned: ['abandoned', 'abandonedcalls', 'abandons', 'abandon', 'lost', '放弃', '放弃量', '放弃数', '呼损', '呼损量'],
+	queue: ['queue', 'skill', 'skillgroup', 'split', 'team', 'group', '队列', '技能组', '技能', '组别']
 };
 
 export interface FieldGuess {
@@ -347,11 +268,7 @@ function typeFit(f: FieldDef, p: ColumnProfile | undefined): number {
 }
 
 /** Assign columns to fields greedily by score so no column serves two fields. */
-export function guessMapping(
-	kind: DatasetKind,
-	headers: readonly string[],
-	profiles: readonly ColumnProfile[] = []
-): MappingGuess {
+export function guessMapping(kind: DatasetKind, headers: readonly string[], profiles: readonly ColumnProfile[] = []): MappingGuess {
 	const fields = KIND_FIELDS[kind];
 	const pairs: { f: FieldDef; j: number; score: number }[] = [];
 	for (const f of fields)
@@ -374,8 +291,7 @@ export function guessMapping(
 		typeOnlyGuess(kind, headers, profiles, out, used);
 	}
 	const missing = fields.filter((f) => f.required && !out[f.key]).map((f) => f.key);
-	if (kind === 'transactions' && !out.amount && out.quantity && out.unitPrice)
-		missing.splice(missing.indexOf('amount'), 1);
+	if (kind === 'transactions' && !out.amount && out.quantity && out.unitPrice) missing.splice(missing.indexOf('amount'), 1);
 	return { kind, fields: out, missing, byName };
 }
 
@@ -407,10 +323,7 @@ function typeOnlyGuess(
 }
 
 /** Which kind fits the headers best: how well its required fields (and then optional ones) are named. */
-export function guessKind(
-	headers: readonly string[],
-	profiles: readonly ColumnProfile[] = []
-): DatasetKind {
+export function guessKind(headers: readonly string[], profiles: readonly ColumnProfile[] = []): DatasetKind {
 	let best: DatasetKind = 'transactions';
 	let bestScore = -1;
 	for (const kind of ['transactions', 'contacts', 'customers'] as const) {
@@ -428,10 +341,7 @@ export function guessKind(
 }
 
 /** The guess as a mapping the UI can show pre-filled (and the user confirms). */
-export function toColumnMapping(
-	g: MappingGuess,
-	profiles: readonly ColumnProfile[] = []
-): ColumnMapping {
+export function toColumnMapping(g: MappingGuess, profiles: readonly ColumnProfile[] = []): ColumnMapping {
 	const fields: Record<string, string> = {};
 	const dateFormats: Record<string, string> = {};
 	for (const [key, f] of Object.entries(g.fields)) {
@@ -447,9 +357,7 @@ export function toColumnMapping(
 	};
 	if (g.kind === 'transactions') m.returns = 'exclude';
 	if (g.kind === 'contacts' && !fields.count) m.interval = '30min';
-	const dec = profiles.find(
-		(p) => p.type === 'number' && p.decimal === ',' && Object.values(fields).includes(p.name)
-	);
+	const dec = profiles.find((p) => p.type === 'number' && p.decimal === ',' && Object.values(fields).includes(p.name));
 	m.decimal = dec ? ',' : '.';
 	return m;
 }

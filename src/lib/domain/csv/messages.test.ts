@@ -11,8 +11,7 @@ import { DATE_FORMATS } from './dates';
 
 const E = en as Record<string, string>;
 const Z = zh as Record<string, string>;
-const placeholders = (s: string) =>
-	[...new Set([...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 describe('import messages', () => {
 	it('both locales have the same keys, all starting with import.', () => {

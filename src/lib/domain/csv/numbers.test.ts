@@ -35,9 +35,8 @@ describe('parseNumber', () => {
 		['1 234,5', 1234.5],
 		['€ 1.000', 1000]
 	])('decimal comma: %s → %d', (raw, n) => expect(parseNumber(raw, ',')).toBe(n));
-	it.each(['', '   ', 'abc', '1,2,3', '1.2.3', '--5', '12abc', 'N/A'])(
-		'%j → NaN (missing, never 0)',
-		(raw) => expect(parseNumber(raw)).toBeNaN()
+	it.each(['', '   ', 'abc', '1,2,3', '1.2.3', '--5', '12abc', 'N/A'])('%j → NaN (missing, never 0)', (raw) =>
+		expect(parseNumber(raw)).toBeNaN()
 	);
 });
 

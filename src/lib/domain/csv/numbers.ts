@@ -13,9 +13,7 @@ const SPACES = /[\s\u00a0\u2009\u202f\u3000']/g;
 
 /** Full-width ASCII (０-９ ．，－％（）…) → ASCII; also the Unicode minus sign. */
 export function toHalfWidth(s: string): string {
-	return s
-		.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-		.replace(/\u2212/g, '-');
+	return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u2212/g, '-');
 }
 
 const SHAPES = {
@@ -54,8 +52,7 @@ const PLAIN_COMMA = /^[+-]?\d+(?:,\d+)?$/;
  */
 export function parseNumber(raw: string, decimal: DecimalMark = '.'): number {
 	if (raw.length === 0) return NaN;
-	if (decimal === '.' ? PLAIN.test(raw) : PLAIN_COMMA.test(raw))
-		return Number(decimal === '.' ? raw : raw.replace(',', '.'));
+	if (decimal === '.' ? PLAIN.test(raw) : PLAIN_COMMA.test(raw)) return Number(decimal === '.' ? raw : raw.replace(',', '.'));
 	let s = toHalfWidth(raw).trim();
 	if (s === '') return NaN;
 	// at most one sign: "(12)", "-12", "12-", "-$12", "$-12"; "--5" or "(-5)" is not a number
@@ -104,10 +101,7 @@ export function parseNumber(raw: string, decimal: DecimalMark = '.'): number {
  * Decide the decimal mark from a column's distinct values: a value with both marks tells by the
  * last one; `1,5` says comma; `1.5` says dot; `1,234` alone is ambiguous (left to `prefer`).
  */
-export function detectDecimalMark(
-	values: Iterable<string>,
-	prefer: DecimalMark = '.'
-): { decimal: DecimalMark; ambiguous: boolean } {
+export function detectDecimalMark(values: Iterable<string>, prefer: DecimalMark = '.'): { decimal: DecimalMark; ambiguous: boolean } {
 	let dot = 0;
 	let comma = 0;
 	let unsure = 0;

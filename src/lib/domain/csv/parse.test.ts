@@ -23,9 +23,8 @@ describe('isCanonicalNumber', () => {
 			})
 		);
 	});
-	it.each(['12.50', '007', '-0', '1e5', '.5', '5.', '0.0000001', '', '-', '1,5'])(
-		'%j is not canonical',
-		(s) => expect(isCanonicalNumber(s)).toBe(false)
+	it.each(['12.50', '007', '-0', '1e5', '.5', '5.', '0.0000001', '', '-', '1,5'])('%j is not canonical', (s) =>
+		expect(isCanonicalNumber(s)).toBe(false)
 	);
 });
 
@@ -33,15 +32,10 @@ describe('near-unique columns', () => {
 	const N = 100_000;
 	const lines = ['id,ts,amount,note'];
 	for (let i = 0; i < N; i++) {
-		const ts = new Date(Date.UTC(2024, 0, 1) + i * 61_000)
-			.toISOString()
-			.slice(0, 19)
-			.replace('T', ' ');
+		const ts = new Date(Date.UTC(2024, 0, 1) + i * 61_000).toISOString().slice(0, 19).replace('T', ' ');
 		// after the first 65,536 rows, sprinkle cells the lanes cannot hold exactly
 		const odd = i > 70_000 && i % 1000 === 0;
-		lines.push(
-			`c${i},${odd ? ts.replace(' ', 'T') + 'Z' : ts},${odd ? '12.50' : (i / 4).toString()},${odd ? '' : 'n' + (i % 7)}`
-		);
+		lines.push(`c${i},${odd ? ts.replace(' ', 'T') + 'Z' : ts},${odd ? '12.50' : (i / 4).toString()},${odd ? '' : 'n' + (i % 7)}`);
 	}
 	const text = lines.join('\r\n') + '\r\n';
 
@@ -56,8 +50,7 @@ describe('near-unique columns', () => {
 		]);
 		for (let i = 0; i < N; i++) {
 			const want = lines[i + 1].split(',');
-			for (let j = 0; j < 4; j++)
-				if (rawCell(t, j, i) !== want[j]) expect([i, j, rawCell(t, j, i)]).toEqual([i, j, want[j]]);
+			for (let j = 0; j < 4; j++) if (rawCell(t, j, i) !== want[j]) expect([i, j, rawCell(t, j, i)]).toEqual([i, j, want[j]]);
 		}
 	});
 	it('build reads lanes and dictionary cells alike', async () => {
@@ -73,28 +66,20 @@ describe('near-unique columns', () => {
 		const amount = (d.data.amount as { values: Float64Array }).values;
 		const ts = (d.data.date as { values: Float64Array }).values;
 		expect([amount[3], amount[80_000], amount[99_999]]).toEqual([0.75, 12.5, 24_999.75]);
-		expect([ts[0], ts[80_000]]).toEqual([
-			Date.UTC(2024, 0, 1),
-			Date.UTC(2024, 0, 1) + 80_000 * 61_000
-		]);
+		expect([ts[0], ts[80_000]]).toEqual([Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1) + 80_000 * 61_000]);
 		expect(d.report.customers).toBe(N);
 	});
 });
 
 describe('streaming', () => {
 	it('the same table whatever the slice size (multi-byte characters and CRLF split across slices)', async () => {
-		const text =
-			'客户,金额\r\n' +
-			Array.from({ length: 300 }, (_, i) => `"客户${i}\r\n第二行",${i}.5`).join('\r\n') +
-			'\r\n';
+		const text = '客户,金额\r\n' + Array.from({ length: 300 }, (_, i) => `"客户${i}\r\n第二行",${i}.5`).join('\r\n') + '\r\n';
 		const bytes = new TextEncoder().encode(text);
 		const ref = (await parseSource(bytesSource(bytes))).data!;
 		for (const chunkBytes of [1024, 1031, 4099]) {
 			const t = (await parseSource(bytesSource(bytes), { chunkBytes })).data!;
 			expect(t.rowCount).toBe(300);
-			expect(Array.from({ length: 300 }, (_, i) => rawCell(t, 0, i))).toEqual(
-				Array.from({ length: 300 }, (_, i) => rawCell(ref, 0, i))
-			);
+			expect(Array.from({ length: 300 }, (_, i) => rawCell(t, 0, i))).toEqual(Array.from({ length: 300 }, (_, i) => rawCell(ref, 0, i)));
 		}
 		expect(rawCell(ref, 0, 7)).toBe('客户7\r\n第二行');
 	});

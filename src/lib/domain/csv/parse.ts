@@ -1,20 +1,7 @@
 // Streaming CSV parse: byte slices → incremental decode → papaparse chunks → dictionary-encoded raw columns.
 import Papa from 'papaparse';
-import {
-	guessEncoding,
-	screenBytes,
-	StreamDecoder,
-	type CsvEncoding,
-	type EncodingGuess,
-	detectBom
-} from './decode';
-import {
-	detectDelimiter,
-	detectHeader,
-	detectNewline,
-	type Delimiter,
-	type Dialect
-} from './sniff';
+import { guessEncoding, screenBytes, StreamDecoder, type CsvEncoding, type EncodingGuess, detectBom } from './decode';
+import { detectDelimiter, detectHeader, detectNewline, type Delimiter, type Dialect } from './sniff';
 import { fatal, issue, type ImportIssue, type ImportResult } from './issues';
 import { fastIso, formatIsoLayout } from './dates';
 
@@ -74,9 +61,7 @@ export interface Lane {
 
 /** Text of a lane cell (identical to what the file held). */
 export function laneText(lane: Lane, i: number): string {
-	return lane.kind === 'number'
-		? String(lane.values[i])
-		: formatIsoLayout(lane.values[i], lane.layout, lane.sep);
+	return lane.kind === 'number' ? String(lane.values[i]) : formatIsoLayout(lane.values[i], lane.layout, lane.sep);
 }
 
 /**
@@ -86,7 +71,7 @@ export function laneText(lane: Lane, i: number): string {
 export function isCanonicalNumber(s: string): boolean {
 	const n = s.length;
 	if (n === 0 || n > 17) return false;
-	let i = s.charCodeAt(0) === 45 ? 1 : 0;
+	const i = s.charCodeAt(0) === 45 ? 1 : 0;
 	if (i === n) return false;
 	let digits = 0;
 	let dot = -1;
@@ -234,8 +219,7 @@ class ColumnBuilder {
 		this.last = s;
 		this.lastCode = c;
 		this.codes.push(c);
-		if (this.codes.n === PLAIN_CHECK_ROWS && this.dict.length > PLAIN_CHECK_ROWS * 0.8)
-			this.#goPlain();
+		if (this.codes.n === PLAIN_CHECK_ROWS && this.dict.length > PLAIN_CHECK_ROWS * 0.8) this.#goPlain();
 	}
 
 	#laneAdd(s: string): boolean {
@@ -296,10 +280,7 @@ class ColumnBuilder {
 }
 
 /** Blank → `column_N`; repeats → `name_2`, `name_3` (so every column has a unique, stable name). */
-export function normaliseHeaders(
-	raw: readonly string[],
-	file?: string
-): { headers: string[]; issues: ImportIssue[] } {
+export function normaliseHeaders(raw: readonly string[], file?: string): { headers: string[]; issues: ImportIssue[] } {
 	const issues: ImportIssue[] = [];
 	const seen = new Set<string>();
 	const headers = raw.map((h, j) => {
@@ -444,10 +425,7 @@ export interface Prepared {
 }
 
 /** Read the first 64 KiB, screen it, and settle encoding, delimiter, newline and header. */
-export async function prepareSource(
-	src: ByteSource,
-	opts: ParseOptions = {}
-): Promise<ImportResult<Prepared>> {
+export async function prepareSource(src: ByteSource, opts: ParseOptions = {}): Promise<ImportResult<Prepared>> {
 	const file = src.name;
 	let sample: Uint8Array;
 	try {
@@ -494,12 +472,7 @@ export async function prepareSource(
 }
 
 /** Parse a small decoded sample into rows (header detection, previews). */
-export function splitSample(
-	text: string,
-	dialect: Dialect,
-	partial: boolean,
-	maxRows: number
-): string[][] {
+export function splitSample(text: string, dialect: Dialect, partial: boolean, maxRows: number): string[][] {
 	const rows: string[][] = [];
 	const sink = (r: string[]): void => {
 		if (rows.length < maxRows && !(r.length === 1 && r[0].trim() === '')) rows.push(r);
@@ -521,11 +494,7 @@ const MAX_CARRY = 4 * 1024 * 1024;
  * papaparse's Parser with the streamer's carry-over of the unfinished last record; an open quote
  * that never closes costs only its own line (`onBadLine`), not the rest of the file.
  */
-function makeFeeder(
-	dialect: Dialect,
-	sink: (row: string[], malformed: boolean) => void,
-	onBadLine: (text: string) => void
-): Feeder {
+function makeFeeder(dialect: Dialect, sink: (row: string[], malformed: boolean) => void, onBadLine: (text: string) => void): Feeder {
 	let carry = '';
 	if (dialect.delimiter === 'whitespace') {
 		return {
@@ -558,8 +527,7 @@ function makeFeeder(
 	};
 	const emit = (res: Res): void => {
 		let malformed: Set<number> | null = null;
-		for (const e of res.errors)
-			if (e.code === 'InvalidQuotes') (malformed ??= new Set()).add(e.row);
+		for (const e of res.errors) if (e.code === 'InvalidQuotes') (malformed ??= new Set()).add(e.row);
 		const data = res.data;
 		for (let i = 0; i < data.length; i++) sink(data[i], malformed !== null && malformed.has(i));
 	};
@@ -607,11 +575,7 @@ function now(): number {
  * of text. Returns `{errors, data}`; never throws. A strict-UTF-8 failure past the sample restarts
  * once as GB18030 (unless the encoding was chosen by the user).
  */
-export async function parseSource(
-	src: ByteSource,
-	opts: ParseOptions = {},
-	hooks: ParseHooks = {}
-): Promise<ImportResult<RawTable>> {
+export async function parseSource(src: ByteSource, opts: ParseOptions = {}, hooks: ParseHooks = {}): Promise<ImportResult<RawTable>> {
 	const prep = await prepareSource(src, opts);
 	if (!prep.data) return { errors: prep.errors, data: null };
 	let encoding = prep.data.encoding;
@@ -660,12 +624,7 @@ async function streamOnce(
 	const file = src.name;
 	const chunk = Math.max(1024, opts.chunkBytes ?? 1 << 20);
 	const maxRows = opts.maxRows ?? Infinity;
-	const b = new TableBuilder(
-		prep.hasHeader,
-		file,
-		opts.maxIssues ?? 100,
-		prep.dialect.newline === '\n'
-	);
+	const b = new TableBuilder(prep.hasHeader, file, opts.maxIssues ?? 100, prep.dialect.newline === '\n');
 	const feeder = makeFeeder(
 		prep.dialect,
 		(row, malformed) => {
@@ -756,11 +715,7 @@ export function rawCell(t: RawTable, col: number, row: number): string {
 }
 
 /** Decode a small string directly (tests, pasted text): same engine as files. */
-export function parseText(
-	text: string,
-	opts: ParseOptions = {},
-	name?: string
-): Promise<ImportResult<RawTable>> {
+export function parseText(text: string, opts: ParseOptions = {}, name?: string): Promise<ImportResult<RawTable>> {
 	return parseSource(bytesSource(new TextEncoder().encode(text), name), {
 		encoding: 'utf-8',
 		...opts

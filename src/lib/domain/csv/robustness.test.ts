@@ -9,44 +9,18 @@ import { buildDataset } from './validate';
 import { DATASET_KINDS } from '../dataset/fields';
 
 const csvish = fc.string({
-	unit: fc.constantFrom(
-		'a',
-		'1',
-		'2',
-		'.',
-		',',
-		';',
-		'\t',
-		'|',
-		' ',
-		'"',
-		'\n',
-		'\r',
-		'-',
-		'/',
-		':',
-		'客',
-		'¥',
-		'(',
-		')',
-		'%',
-		'\u0000'
-	),
+	unit: fc.constantFrom('a', '1', '2', '.', ',', ';', '\t', '|', ' ', '"', '\n', '\r', '-', '/', ':', '客', '¥', '(', ')', '%', '\u0000'),
 	maxLength: 300
 });
 
 describe('never throws', () => {
 	it('property: any bytes', async () => {
 		await fc.assert(
-			fc.asyncProperty(
-				fc.uint8Array({ maxLength: 400 }),
-				fc.integer({ min: 1024, max: 2048 }),
-				async (bytes, chunkBytes) => {
-					const r = await parseSource(bytesSource(bytes), { chunkBytes });
-					expect(Array.isArray(r.errors)).toBe(true);
-					if (r.data === null) expect(r.errors.some((e) => e.severity === 'fatal')).toBe(true);
-				}
-			),
+			fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.integer({ min: 1024, max: 2048 }), async (bytes, chunkBytes) => {
+				const r = await parseSource(bytesSource(bytes), { chunkBytes });
+				expect(Array.isArray(r.errors)).toBe(true);
+				if (r.data === null) expect(r.errors.some((e) => e.severity === 'fatal')).toBe(true);
+			}),
 			{ numRuns: 200 }
 		);
 	});
@@ -56,8 +30,7 @@ describe('never throws', () => {
 				const r = await parseSource(bytesSource(new TextEncoder().encode(text)));
 				if (!r.data) return;
 				const t = r.data;
-				for (let i = 0; i < t.rowCount; i++)
-					expect(t.rowNumbers[i]).toBeGreaterThan(t.hasHeader ? 1 : 0);
+				for (let i = 0; i < t.rowCount; i++) expect(t.rowNumbers[i]).toBeGreaterThan(t.hasHeader ? 1 : 0);
 				const prof = profileTable(t);
 				expect(DATASET_KINDS).toContain(guessKind(t.headers, prof));
 				for (const kind of DATASET_KINDS) {

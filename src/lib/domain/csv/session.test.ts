@@ -3,14 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-	CsvWorkerHost,
-	toChunkRecords,
-	toDatasetRecord,
-	type CsvResponse,
-	type ParseSummary,
-	type BuildSummary
-} from './session';
+import { CsvWorkerHost, toChunkRecords, toDatasetRecord, type CsvResponse, type ParseSummary, type BuildSummary } from './session';
 import { fromChunks } from './columnar';
 import * as v from 'valibot';
 import { DatasetSchema } from '../dataset/dataset';
@@ -59,9 +52,7 @@ describe('CsvWorkerHost', () => {
 			kind: 'transactions',
 			headers: ['customer_id', 'order_date', 'revenue']
 		});
-		expect(
-			out.some((m) => m.type === 'progress' && m.progress.bytesRead === m.progress.totalBytes)
-		).toBe(true);
+		expect(out.some((m) => m.type === 'progress' && m.progress.bytesRead === m.progress.totalBytes)).toBe(true);
 		await h.receive({
 			id: 2,
 			type: 'build',
@@ -133,8 +124,6 @@ describe('CsvWorkerHost', () => {
 			}
 		});
 		const r = result(1) as { ok: true; value: { bytes: Uint8Array } };
-		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(r.value.bytes)).toBe(
-			'\ufeff客户\r\n"\'=1"\r\n'
-		);
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(r.value.bytes)).toBe('\ufeff客户\r\n"\'=1"\r\n');
 	});
 });

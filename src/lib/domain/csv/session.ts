@@ -1,28 +1,13 @@
 // Import session behind the CSV worker: sniff → parse (raw table kept) → build (chunks + report) → export; message dispatch that never throws.
 import { CSV_ENCODINGS, type CsvEncoding, type EncodingGuess } from './decode';
-import {
-	rawCell,
-	blobSource,
-	parseSource,
-	type ByteSource,
-	type ParseOptions,
-	type ParseProgress,
-	type RawTable
-} from './parse';
+import { rawCell, blobSource, parseSource, type ByteSource, type ParseOptions, type ParseProgress, type RawTable } from './parse';
 import type { Delimiter, Dialect } from './sniff';
 import { profileTable, type ColumnProfile } from './inference';
 import { guessKind, guessMapping, toColumnMapping } from './mapping';
 import { buildDataset, type BuildOptions, type QualityReport } from './validate';
 import { toChunks, type ChunkPayload, type Column } from './columnar';
 import { columnsToCsv, encodeUtf8 } from './export';
-import {
-	fatal,
-	hasFatal,
-	issue,
-	type ImportErrorCode,
-	type ImportIssue,
-	type ImportResult
-} from './issues';
+import { fatal, hasFatal, issue, type ImportErrorCode, type ImportIssue, type ImportResult } from './issues';
 import { DATASET_KINDS, type DatasetKind } from '../dataset/fields';
 import { headerSignature, type ColumnMapping } from '../dataset/saved-mapping';
 import type { DatasetColumn, DatasetRecord } from '../dataset/dataset';
@@ -164,11 +149,7 @@ export class CsvImportSession {
 		};
 	}
 
-	build(
-		importId: string,
-		mapping: ColumnMapping,
-		opts: BuildOptions & { chunkRows?: number } = {}
-	): ImportResult<BuildSummary> {
+	build(importId: string, mapping: ColumnMapping, opts: BuildOptions & { chunkRows?: number } = {}): ImportResult<BuildSummary> {
 		const t = this.#tables.get(importId);
 		if (!t) return fatal('no-session', { detail: { importId } });
 		const r = buildDataset(t, mapping, opts);
@@ -232,11 +213,7 @@ export function toDatasetRecord(
 	};
 }
 
-export function toChunkRecords(
-	chunks: readonly ChunkPayload[],
-	datasetId: string,
-	workspaceId: string
-): ColumnChunkRecord[] {
+export function toChunkRecords(chunks: readonly ChunkPayload[], datasetId: string, workspaceId: string): ColumnChunkRecord[] {
 	return chunks.map((c) => ({
 		...c,
 		id: `${datasetId}:${c.column}:${c.index}`,
@@ -302,11 +279,7 @@ export interface DispatchContext {
 	yieldControl?: () => Promise<void>;
 }
 
-function done<K extends keyof CsvResults>(
-	id: number,
-	request: K,
-	r: ImportResult<CsvResults[K]>
-): CsvDone<K> {
+function done<K extends keyof CsvResults>(id: number, request: K, r: ImportResult<CsvResults[K]>): CsvDone<K> {
 	if (r.data !== null && !hasFatal(r.errors))
 		return {
 			id,
@@ -338,11 +311,7 @@ export function transferList(chunks: readonly ChunkPayload[]): ArrayBuffer[] {
 }
 
 /** Handle one request; every outcome (including bugs) becomes a posted message, nothing is thrown. */
-export async function dispatchCsvRequest(
-	session: CsvImportSession,
-	req: CsvRequest,
-	ctx: DispatchContext
-): Promise<void> {
+export async function dispatchCsvRequest(session: CsvImportSession, req: CsvRequest, ctx: DispatchContext): Promise<void> {
 	try {
 		switch (req.type) {
 			case 'sniff':
@@ -370,9 +339,7 @@ export async function dispatchCsvRequest(
 			}
 			case 'export': {
 				const bytes = encodeUtf8(columnsToCsv(req.input.columns, req.input.rowCount));
-				ctx.post(done(req.id, 'export', { errors: [], data: { bytes } }), [
-					bytes.buffer as ArrayBuffer
-				]);
+				ctx.post(done(req.id, 'export', { errors: [], data: { bytes } }), [bytes.buffer as ArrayBuffer]);
 				return;
 			}
 			case 'discard':
@@ -421,10 +388,7 @@ export class CsvWorkerHost {
 	readonly #post: DispatchContext['post'];
 	readonly #yield: () => Promise<void>;
 
-	constructor(
-		post: DispatchContext['post'],
-		yieldControl: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))
-	) {
+	constructor(post: DispatchContext['post'], yieldControl: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))) {
 		this.#post = post;
 		this.#yield = yieldControl;
 	}

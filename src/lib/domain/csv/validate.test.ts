@@ -60,9 +60,7 @@ describe('buildDataset', () => {
 		]);
 	});
 	it('bad required values are rejected with row, column and value; bad optional ones only warned', async () => {
-		const t = (
-			await parseText('id,date,amount,qty\n1,2024-01-01,5,x\n2,nope,6,1\n3,2024-01-03,abc,1\n')
-		).data!;
+		const t = (await parseText('id,date,amount,qty\n1,2024-01-01,5,x\n2,nope,6,1\n3,2024-01-03,abc,1\n')).data!;
 		const r = buildDataset(t, {
 			kind: 'transactions',
 			fields: { customerId: 'id', date: 'date', amount: 'amount', quantity: 'qty' }
@@ -73,9 +71,7 @@ describe('buildDataset', () => {
 			{ row: 3, code: 'bad-date', column: 'date', value: 'nope' },
 			{ row: 4, code: 'bad-number', column: 'amount', value: 'abc' }
 		]);
-		expect(r.errors).toEqual([
-			expect.objectContaining({ code: 'bad-number', row: 2, column: 'qty', value: 'x' })
-		]);
+		expect(r.errors).toEqual([expect.objectContaining({ code: 'bad-number', row: 2, column: 'qty', value: 'x' })]);
 		expect(Array.from((d.data.quantity as { values: Float64Array }).values)).toEqual([NaN]);
 	});
 	it('a column that stops deduplicating (plain mode) still finds duplicate rows and counts customers', async () => {

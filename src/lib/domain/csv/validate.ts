@@ -1,11 +1,5 @@
 // Mapping + raw table → typed dataset columns and the data quality report (rejections, missing, dates, duplicates, outliers, returns).
-import {
-	ATTRIBUTE_PREFIX,
-	KIND_FIELDS,
-	type ContactInterval,
-	type DatasetKind,
-	type FieldDef
-} from '../dataset/fields';
+import { ATTRIBUTE_PREFIX, KIND_FIELDS, type ContactInterval, type DatasetKind, type FieldDef } from '../dataset/fields';
 import type { ColumnMapping } from '../dataset/saved-mapping';
 import type { DatasetColumn } from '../dataset/dataset';
 import type { Column, StringColumn } from './columnar';
@@ -83,8 +77,6 @@ export interface BuiltDataset {
 	report: QualityReport;
 	mapping: ColumnMapping;
 }
-
-type Status = 0 | 1 | 2; // ok, missing, bad
 
 interface Resolved {
 	f: FieldDef;
@@ -168,18 +160,14 @@ function resolveField(
 	if (rc.lane) {
 		const fmt = mapping.dateFormats?.[rc.name];
 		if (f.type === 'number' && rc.lane.kind === 'number') lane = rc.lane.values;
-		else if (f.type === 'date' && rc.lane.kind === 'iso' && (!fmt || fmt === 'iso'))
-			lane = rc.lane.values;
+		else if (f.type === 'date' && rc.lane.kind === 'iso' && (!fmt || fmt === 'iso')) lane = rc.lane.values;
 		else rc = withoutLane(rc);
 	}
 	const dict = rc.dict;
 	const status = new Uint8Array(dict.length);
 	// trim() allocates only when there is something to trim; most cells have nothing
 	const trimmed = dict.map((s) =>
-		s.length > 0 &&
-		(s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32 || s.charCodeAt(0) === 0x3000)
-			? s.trim()
-			: s
+		s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32 || s.charCodeAt(0) === 0x3000) ? s.trim() : s
 	);
 	// non-unique (plain) columns: equal text must still compare equal for duplicate detection
 	const keyOf = rc.unique ? null : Int32Array.from(trimmed, textHash);
@@ -345,11 +333,7 @@ export function periodStart(ms: number, interval: ContactInterval): number {
  * holding an unparseable one are rejected (listed with row + column); optional bad values become
  * missing with a warning. Never throws.
  */
-export function buildDataset(
-	raw: RawTable,
-	mapping: ColumnMapping,
-	opts: BuildOptions = {}
-): ImportResult<BuiltDataset> {
+export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildOptions = {}): ImportResult<BuiltDataset> {
 	const file = raw.file;
 	const maxIssues = opts.maxIssues ?? 100;
 	const kind = mapping.kind;
@@ -366,10 +350,8 @@ export function buildDataset(
 				})
 			);
 	}
-	const has = (k: string): boolean =>
-		mapping.fields[k] !== undefined && colIndex.has(mapping.fields[k]);
-	const derivedAmount =
-		kind === 'transactions' && !has('amount') && has('quantity') && has('unitPrice');
+	const has = (k: string): boolean => mapping.fields[k] !== undefined && colIndex.has(mapping.fields[k]);
+	const derivedAmount = kind === 'transactions' && !has('amount') && has('quantity') && has('unitPrice');
 	for (const f of defs)
 		if (f.required && !has(f.key) && !(f.key === 'amount' && derivedAmount))
 			errors.push(
@@ -385,9 +367,7 @@ export function buildDataset(
 	let decimal: DecimalMark = mapping.decimal ?? '.';
 	if (!mapping.decimal) {
 		const vals: string[] = [];
-		for (const f of defs)
-			if (f.type === 'number' && has(f.key))
-				vals.push(...raw.columns[colIndex.get(mapping.fields[f.key])!].dict);
+		for (const f of defs) if (f.type === 'number' && has(f.key)) vals.push(...raw.columns[colIndex.get(mapping.fields[f.key])!].dict);
 		decimal = detectDecimalMark(vals, raw.dialect.delimiter === ';' ? ',' : '.').decimal;
 	}
 	const report: QualityReport = {
@@ -424,10 +404,7 @@ export function buildDataset(
 
 	const fields: Resolved[] = [];
 	for (const f of defs)
-		if (has(f.key))
-			fields.push(
-				resolveField(raw, f, colIndex.get(mapping.fields[f.key])!, mapping, decimal, opts, report)
-			);
+		if (has(f.key)) fields.push(resolveField(raw, f, colIndex.get(mapping.fields[f.key])!, mapping, decimal, opts, report));
 	for (const r of fields) {
 		const counts = codeCounts(raw, r.col);
 		let m = 0;
@@ -563,8 +540,7 @@ export function buildDataset(
 			const rc = withoutLane(laneCol);
 			const remap = rc.dict.map((_, k) => (k === 0 ? -1 : k));
 			const codes = new Int32Array(na);
-			for (let k = 0; k < na; k++)
-				codes[k] = rc.dict[rc.codes[accepted[k]]].trim() === '' ? -1 : remap[rc.codes[accepted[k]]];
+			for (let k = 0; k < na; k++) codes[k] = rc.dict[rc.codes[accepted[k]]].trim() === '' ? -1 : remap[rc.codes[accepted[k]]];
 			data[ATTRIBUTE_PREFIX + rc.name] = {
 				type: 'string',
 				codes,
@@ -581,8 +557,7 @@ export function buildDataset(
 	for (let k = 0; k < na; k++) rowNumbers[k] = raw.rowNumbers[accepted[k]];
 
 	// date range
-	const dateKey =
-		kind === 'transactions' ? 'date' : kind === 'contacts' ? 'timestamp' : 'signupDate';
+	const dateKey = kind === 'transactions' ? 'date' : kind === 'contacts' ? 'timestamp' : 'signupDate';
 	const dcol = data[dateKey];
 	if (dcol && dcol.type === 'date') {
 		let min = Infinity;
@@ -605,15 +580,8 @@ export function buildDataset(
 	// outliers
 	for (const r of fields)
 		if (r.f.type === 'number')
-			report.outliers[r.f.key] = outlierSummary(
-				(data[r.f.key] as { values: Float64Array }).values,
-				opts.outliers ?? 'iqr'
-			);
-	if (derivedAmount)
-		report.outliers.amount = outlierSummary(
-			(data.amount as { values: Float64Array }).values,
-			opts.outliers ?? 'iqr'
-		);
+			report.outliers[r.f.key] = outlierSummary((data[r.f.key] as { values: Float64Array }).values, opts.outliers ?? 'iqr');
+	if (derivedAmount) report.outliers.amount = outlierSummary((data.amount as { values: Float64Array }).values, opts.outliers ?? 'iqr');
 	const cust = data.customerId as StringColumn | undefined;
 	if (cust) {
 		const seen = new Uint8Array(cust.dict.length);
@@ -733,9 +701,7 @@ function aggregateContacts(ds: BuiltDataset, interval: ContactInterval): BuiltDa
 		}
 		if (ab && !Number.isNaN(ab.values[i])) abSum[g] += ab.values[i];
 	}
-	const order = period
-		.map((_, g) => g)
-		.sort((a, b) => period[a] - period[b] || chCode[a] - chCode[b] || quCode[a] - quCode[b]);
+	const order = period.map((_, g) => g).sort((a, b) => period[a] - period[b] || chCode[a] - chCode[b] || quCode[a] - quCode[b]);
 	const pick = (arr: number[]): Float64Array => Float64Array.from(order, (g) => arr[g]);
 	const data: Record<string, Column> = {
 		timestamp: { type: 'date', values: pick(period) },

@@ -56,13 +56,9 @@ export function headerSignature(headers: readonly string[]): string {
 }
 
 /** The saved mapping for these headers, newest first; null when none matches. */
-export function findSavedMapping(
-	saved: readonly SavedMappingRecord[],
-	headers: readonly string[]
-): SavedMappingRecord | null {
+export function findSavedMapping(saved: readonly SavedMappingRecord[], headers: readonly string[]): SavedMappingRecord | null {
 	const sig = headerSignature(headers);
 	let best: SavedMappingRecord | null = null;
-	for (const s of saved)
-		if (s.signature === sig && (!best || s.lastUsedAt > best.lastUsedAt)) best = s;
+	for (const s of saved) if (s.signature === sig && (!best || s.lastUsedAt > best.lastUsedAt)) best = s;
 	return best;
 }

@@ -49,7 +49,9 @@ describe('coverage check', () => {
 	});
 
 	it('clears findings as the map is completed; register owners count', () => {
-		let { s, lane, b, d } = setup();
+		const setupResult = setup();
+		const { lane, b, d } = setupResult;
+		let s = setupResult.s;
 		s = addCard(s, { laneId: lane('opportunities'), stepId: d, text: 'show ETA' }).state;
 		s = linkPainPoint(s, s.cards.find((c) => c.text === '18 min wait')!.id, s.cards.find((c) => c.text === 'show ETA')!.id).state;
 		s = addCard(s, { laneId: lane('owner'), stepId: b, text: 'Marketing' }).state;

@@ -66,7 +66,17 @@ function compress(data: XtT): {
 	const tpos = new Map(times.map((v, i) => [v, i]));
 	const TIndex = Int32Array.from(T, (v) => tpos.get(v)!);
 	const txIndex = Int32Array.from(tx, (v) => tpos.get(v)!);
-	return { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), w: Float64Array.from(w), xs, xIndex, times: Float64Array.from(times), TIndex, txIndex };
+	return {
+		x: Float64Array.from(x),
+		tx: Float64Array.from(tx),
+		T: Float64Array.from(T),
+		w: Float64Array.from(w),
+		xs,
+		xIndex,
+		times: Float64Array.from(times),
+		TIndex,
+		txIndex
+	};
 }
 
 type Compressed = ReturnType<typeof compress>;

@@ -124,10 +124,19 @@ describe('Gamma-Gamma on the 946 repeat buyers', () => {
 	});
 
 	it('CLV equals the undiscounted sum when the discount rate is 0 and discounts otherwise', () => {
-		const undiscounted = customerLifetimeValue(fit.params, gg.params, 2, 30.43, 38.86, 22.35, 'weeks', { discountRate: 0, periods: 9, periodLength: 39 / 9 });
+		const undiscounted = customerLifetimeValue(fit.params, gg.params, 2, 30.43, 38.86, 22.35, 'weeks', {
+			discountRate: 0,
+			periods: 9,
+			periodLength: 39 / 9
+		});
 		const spend = conditionalExpectedSpend(gg.params, 2, 22.35);
 		expect(undiscounted).toBeCloseTo(spend * conditionalExpectedPurchases(fit.params, 39, 2, 30.43, 38.86), 8);
-		const discounted = customerLifetimeValue(fit.params, gg.params, 2, 30.43, 38.86, 22.35, 'weeks', { discountRate: 0.01, periods: 9, periodLength: 39 / 9, margin: 0.3 });
+		const discounted = customerLifetimeValue(fit.params, gg.params, 2, 30.43, 38.86, 22.35, 'weeks', {
+			discountRate: 0.01,
+			periods: 9,
+			periodLength: 39 / 9,
+			margin: 0.3
+		});
 		expect(discounted).toBeLessThan(0.3 * undiscounted);
 	});
 });

@@ -119,7 +119,10 @@ export interface TrackingOptions {
  * predicted cumulative at the end of period k = Σ_i E[X(t_k − t0_i)] (FHL 2005 fig. 2/3).
  * Same-day purchases count once, as in the fit.
  */
-export function calibrationHoldout(tx: TransactionColumns, options: TrackingOptions): { fit: BgNbdFit; rows: TrackingRow[]; summary: RfSummary } {
+export function calibrationHoldout(
+	tx: TransactionColumns,
+	options: TrackingOptions
+): { fit: BgNbdFit; rows: TrackingRow[]; summary: RfSummary } {
 	const unit = options.unit ?? 'weeks';
 	const u = UNIT_DAYS[unit];
 	const summary = rfSummary(tx, { endDay: options.calibrationEndDay, unit });

@@ -17,7 +17,7 @@ describe('Pareto statistics', () => {
 		const v = [91, 1, 1, 1, 1, 1, 1, 1, 1, 1]; // total 100
 		const s = paretoStats(v);
 		expect(s.top20RevenueShare).toBeCloseTo(0.92, 12);
-		expect(s.customersFor80Share).toBeCloseTo((80 / 91) / 10, 12);
+		expect(s.customersFor80Share).toBeCloseTo(80 / 91 / 10, 12);
 		// Lorenz L(i/10) = i/100 for i ≤ 9, L(1) = 1: area = 81/2000 + 0.0545 = 0.095 ⇒ Gini 0.81
 		expect(s.gini).toBeCloseTo(0.81, 12);
 	});
@@ -25,15 +25,27 @@ describe('Pareto statistics', () => {
 	it('assigns ABC by revenue share with the crossing customer in A', () => {
 		const v = [50, 30, 10, 5, 3, 2]; // cum before: 0, .5, .8, .9, .95, .98
 		const t = assignTiers(v, ABC);
-		expect(Array.from(t.index).map((i) => t.labels[i]).join('')).toBe('AABBCC');
+		expect(
+			Array.from(t.index)
+				.map((i) => t.labels[i])
+				.join('')
+		).toBe('AABBCC');
 		const d = assignTiers(v, ABCD);
-		expect(Array.from(d.index).map((i) => d.labels[i]).join('')).toBe('ABCCDD');
+		expect(
+			Array.from(d.index)
+				.map((i) => d.labels[i])
+				.join('')
+		).toBe('ABCCDD');
 	});
 
 	it('assigns by headcount percentile', () => {
 		const v = Array.from({ length: 10 }, (_, i) => 10 - i);
 		const t = assignTiers(v, ABC_HEADCOUNT);
-		expect(Array.from(t.index).map((i) => t.labels[i]).join('')).toBe('AABBBCCCCC');
+		expect(
+			Array.from(t.index)
+				.map((i) => t.labels[i])
+				.join('')
+		).toBe('AABBBCCCCC');
 	});
 
 	it('rejects inconsistent schemes', () => {
@@ -48,19 +60,18 @@ describe('invariants (fast-check)', () => {
 		fc.constant(ABC),
 		fc.constant(ABCD),
 		fc.constant(ABC_HEADCOUNT),
-		fc
-			.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 5 })
-			.chain((cuts) =>
-				fc.constantFrom<'revenue' | 'headcount'>('revenue', 'headcount').map(
-					(method): TierScheme => ({
-						method,
-						cuts: cuts.sort((a, b) => a - b).map((c) => c / 100),
-						labels: Array.from({ length: cuts.length + 1 }, (_, i) => `T${i}`)
-					})
-				)
-			)
+		fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 5 }).chain((cuts) =>
+			fc.constantFrom<'revenue' | 'headcount'>('revenue', 'headcount').map((method): TierScheme => ({
+				method,
+				cuts: cuts.sort((a, b) => a - b).map((c) => c / 100),
+				labels: Array.from({ length: cuts.length + 1 }, (_, i) => `T${i}`)
+			}))
+		)
 	);
-	const spends = fc.array(fc.oneof(fc.double({ min: -50, max: 1e6, noNaN: true }), fc.constant(0), fc.integer({ min: 1, max: 9 })), { minLength: 1, maxLength: 300 });
+	const spends = fc.array(fc.oneof(fc.double({ min: -50, max: 1e6, noNaN: true }), fc.constant(0), fc.integer({ min: 1, max: 9 })), {
+		minLength: 1,
+		maxLength: 300
+	});
 
 	it('tiers partition customers and both share columns sum to 100%', () => {
 		fc.assert(
@@ -87,8 +98,7 @@ describe('invariants (fast-check)', () => {
 			fc.property(spends, scheme, (v, s) => {
 				const t = assignTiers(v, s);
 				for (let i = 0; i < v.length; i++)
-					for (let j = 0; j < v.length; j++)
-						if (Math.max(v[i], 0) > Math.max(v[j], 0) && t.index[i] > t.index[j]) return false;
+					for (let j = 0; j < v.length; j++) if (Math.max(v[i], 0) > Math.max(v[j], 0) && t.index[i] > t.index[j]) return false;
 				return true;
 			}),
 			{ numRuns: 100 }
@@ -102,7 +112,8 @@ describe('invariants (fast-check)', () => {
 				if (s.revenue === 0) return s.gini === 0; // shares undefined without revenue
 				if (s.gini < -1e-12 || s.gini >= 1) return false;
 				for (let i = 1; i < s.lorenz.length; i++) {
-					const p = s.lorenz[i - 1], q = s.lorenz[i];
+					const p = s.lorenz[i - 1],
+						q = s.lorenz[i];
 					if (q.revenue < p.revenue - 1e-12 || q.revenue > q.customers + 1e-9) return false;
 				}
 				return s.top20RevenueShare >= 0.2 - 1e-9 && s.top20RevenueShare <= 1 + 1e-9;

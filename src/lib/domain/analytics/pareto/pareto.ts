@@ -41,7 +41,17 @@ export function paretoStats(values: ArrayLike<number>, maxPoints = 201): ParetoS
 	const n = values.length;
 	const { order, v, total } = clampedSortedDesc(values);
 	if (n === 0 || total === 0) {
-		return { customers: n, revenue: total, top20RevenueShare: 0, customersFor80Share: 0, gini: 0, lorenz: [{ customers: 0, revenue: 0 }, { customers: 1, revenue: 1 }] };
+		return {
+			customers: n,
+			revenue: total,
+			top20RevenueShare: 0,
+			customersFor80Share: 0,
+			gini: 0,
+			lorenz: [
+				{ customers: 0, revenue: 0 },
+				{ customers: 1, revenue: 1 }
+			]
+		};
 	}
 	// Cumulative revenue of the top k customers, k = 0..n (best first): top(p) reads off this directly.
 	const top = new Float64Array(n + 1);

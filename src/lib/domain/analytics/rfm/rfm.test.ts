@@ -5,13 +5,7 @@ import { fixtureText } from '../../../../../tests/fixtures/segmentation/load';
 import { readTransactionsCsv } from '../shared/text-input';
 import { parseIsoDay, toColumns } from '../shared/transactions';
 import { computeRfm, rfmCell } from './rfm';
-import {
-	R_RFM_02_RULES,
-	R_RFM_030_RULES,
-	assignSegments,
-	parseRuleTable,
-	summarizeSegments
-} from './segments';
+import { R_RFM_02_RULES, R_RFM_030_RULES, assignSegments, parseRuleTable, summarizeSegments } from './segments';
 
 const orders = readTransactionsCsv(fixtureText('rfm_data_orders.csv')).tx;
 const analysisDay = parseIsoDay('2006-12-31');
@@ -89,9 +83,7 @@ describe('R scoring under heavy ties', () => {
 	it('leaves gaps exactly like R when quantiles coincide', () => {
 		// 10 customers, frequencies 1×7, 2, 3, 9: quantiles at .2/.4/.6 all equal 1 → thresholds 2,2,2 → scores 1 and 4/5 only
 		const freqs = [1, 1, 1, 1, 1, 1, 1, 2, 3, 9];
-		const rows = freqs.flatMap((k, i) =>
-			Array.from({ length: k }, (_, j) => ({ customerId: `c${i}`, day: 100 + j, amount: 10 }))
-		);
+		const rows = freqs.flatMap((k, i) => Array.from({ length: k }, (_, j) => ({ customerId: `c${i}`, day: 100 + j, amount: 10 })));
 		const t = computeRfm(toColumns(rows), { analysisDay: 200 });
 		// quantile(c(1,1,1,1,1,1,1,2,3,9), .8) = 2.2 → t4 = 3.2; bins [1,2) [2,2) [2,2) [2,3.2) [3.2,10)
 		expect(Array.from(t.f)).toEqual([1, 1, 1, 1, 1, 1, 1, 4, 4, 5]);
@@ -110,7 +102,14 @@ describe('equal-count quintile scoring', () => {
 	it('always scores 1–5 and puts the best customer at 5', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.record({ id: fc.integer({ min: 1, max: 40 }), day: fc.integer({ min: 0, max: 500 }), amount: fc.integer({ min: 1, max: 1000 }) }), { minLength: 2, maxLength: 200 }),
+				fc.array(
+					fc.record({
+						id: fc.integer({ min: 1, max: 40 }),
+						day: fc.integer({ min: 0, max: 500 }),
+						amount: fc.integer({ min: 1, max: 1000 })
+					}),
+					{ minLength: 2, maxLength: 200 }
+				),
 				fc.constantFrom('rfm_r' as const, 'quintile' as const),
 				(raw, scoring) => {
 					const tx = toColumns(raw.map((r) => ({ customerId: String(r.id), day: r.day, amount: r.amount })));

@@ -1,11 +1,5 @@
 // RFM table: recency/frequency/monetary per customer and 1–5 scores (R `rfm`-compatible or equal-count quintiles).
-import {
-	idOrder,
-	lastTransactionDay,
-	summarizeCustomers,
-	type CustomerSummary,
-	type TransactionColumns
-} from '../shared/transactions';
+import { idOrder, lastTransactionDay, summarizeCustomers, type CustomerSummary, type TransactionColumns } from '../shared/transactions';
 import { quantileType7, rProbabilities, sortedCopy } from '../shared/quantile';
 import { orderBy } from '../shared/rank';
 
@@ -84,12 +78,7 @@ export function rfmFromSummary(summary: CustomerSummary, options: RfmOptions = {
 	const monetary = new Float64Array(n);
 	for (let c = 0; c < n; c++) {
 		recencyDays[c] = analysisDay - summary.lastDay[c];
-		monetary[c] =
-			options.monetary === 'average'
-				? summary.count[c] > 0
-					? summary.total[c] / summary.count[c]
-					: 0
-				: summary.total[c];
+		monetary[c] = options.monetary === 'average' ? (summary.count[c] > 0 ? summary.total[c] / summary.count[c] : 0) : summary.total[c];
 	}
 	// Customers without transactions (possible if the id table has extras) are left unscored (0).
 	const active: number[] = [];

@@ -157,8 +157,7 @@ export function assignSegments(table: RfmTable, rules: SegmentRuleTable): Segmen
 		for (let f = 1; f <= 9; f++)
 			for (let m = 1; m <= 9; m++) {
 				const k = rules.rules.findIndex(
-					(rule) =>
-						r >= rule.r[0] && r <= rule.r[1] && f >= rule.f[0] && f <= rule.f[1] && m >= rule.m[0] && m <= rule.m[1]
+					(rule) => r >= rule.r[0] && r <= rule.r[1] && f >= rule.f[0] && f <= rule.f[1] && m >= rule.m[0] && m <= rule.m[1]
 				);
 				if (k >= 0) cell[r * 100 + f * 10 + m] = ruleLabel[k];
 			}

@@ -7,7 +7,10 @@ export type ExportLocale = 'en' | 'zh-CN';
 
 /** "Can't Lose Them" → "segments.segment.cantLoseThem"; the i18n key of a segment key. */
 export function segmentMessageKey(segment: string): string {
-	const words = segment.replace(/['’]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+	const words = segment
+		.replace(/['’]/g, '')
+		.split(/[^A-Za-z0-9]+/)
+		.filter(Boolean);
 	const camel = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join('');
 	return `segments.segment.${camel}`;
 }

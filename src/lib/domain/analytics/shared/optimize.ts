@@ -21,11 +21,7 @@ export interface MinimizeResult {
  * Standard Nelder–Mead (reflection 1, expansion 2, contraction ½, shrink ½), as in scipy's default.
  * Non-finite objective values are treated as +∞ so the simplex walks away from invalid regions.
  */
-export function nelderMead(
-	f: (x: number[]) => number,
-	x0: readonly number[],
-	options: NelderMeadOptions = {}
-): MinimizeResult {
+export function nelderMead(f: (x: number[]) => number, x0: readonly number[], options: NelderMeadOptions = {}): MinimizeResult {
 	const fTol = options.fTol ?? 1e-10;
 	const xTol = options.xTol ?? 1e-8;
 	const maxIterations = options.maxIterations ?? 5000;
@@ -55,8 +51,7 @@ export function nelderMead(
 			order[i] = i;
 		}
 		let spread = 0;
-		for (let i = 1; i <= n; i++)
-			for (let j = 0; j < n; j++) spread = Math.max(spread, Math.abs(simplex[i][j] - simplex[0][j]));
+		for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) spread = Math.max(spread, Math.abs(simplex[i][j] - simplex[0][j]));
 		if (Math.abs(values[n] - values[0]) <= fTol && spread <= xTol) {
 			converged = true;
 			break;

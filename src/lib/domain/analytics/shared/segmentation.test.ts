@@ -87,7 +87,12 @@ describe('segment messages', () => {
 	});
 
 	it('handles a tiny dataset where nobody repeats (CLV reported as unavailable)', () => {
-		const r = runSegmentation(toColumns([{ customerId: '1', day: 10, amount: 5 }, { customerId: '2', day: 12, amount: 7 }]));
+		const r = runSegmentation(
+			toColumns([
+				{ customerId: '1', day: 10, amount: 5 },
+				{ customerId: '2', day: 12, amount: 7 }
+			])
+		);
 		expect(r.rows.length).toBe(2);
 		expect(r.clv).toBeNull();
 		expect(r.clvError).toBeTruthy();

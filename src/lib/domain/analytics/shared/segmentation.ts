@@ -65,12 +65,14 @@ export interface SegmentationParams {
 	split?: { x?: SplitRule; y?: SplitRule };
 	/** Current value = spend in the last `windowDays` before the analysis day (default: all history). */
 	windowDays?: number;
-	clv?: false | {
-		unit?: TimeUnit;
-		/** Horizon for expected_purchases in the model unit (default 52 weeks / 365 days). */
-		horizon?: number;
-		options?: ClvOptions;
-	};
+	clv?:
+		| false
+		| {
+				unit?: TimeUnit;
+				/** Horizon for expected_purchases in the model unit (default 52 weeks / 365 days). */
+				horizon?: number;
+				options?: ClvOptions;
+		  };
 }
 
 export interface SegmentationResult {
@@ -133,7 +135,12 @@ export function runSegmentation(input: TransactionColumns, params: SegmentationP
 	let quadrantIndex: Uint8Array;
 	let matrixInfo: SegmentationResult['matrix'];
 	if (kind === 'value') {
-		const m = valueMatrix(Float64Array.from(active, (c) => current[c]), Float64Array.from(active, (c) => predicted[c]), params.split?.x, params.split?.y ?? params.split?.x);
+		const m = valueMatrix(
+			Float64Array.from(active, (c) => current[c]),
+			Float64Array.from(active, (c) => predicted[c]),
+			params.split?.x,
+			params.split?.y ?? params.split?.x
+		);
 		quadrantIndex = m.index;
 		matrixInfo = { kind, xSplit: m.xSplit, ySplit: m.ySplit, counts: m.counts };
 	} else {

@@ -18,10 +18,13 @@ describe('special functions', () => {
 			expect(hyp2f1(1, 1, 2, z)).toBeCloseTo(-Math.log(1 - z) / z, 9);
 			expect(hyp2f1(0.3, 1.7, 1.7, z)).toBeCloseTo(Math.pow(1 - z, -0.3), 9);
 			// c−a−b non-integer → connection-formula branch above 0.9
-			const a = 0.243, b = 2.426, c = 0.793 + 2.426 - 1;
-			let term = 1, sum = 1;
+			const a = 0.243,
+				b = 2.426,
+				c = 0.793 + 2.426 - 1;
+			let term = 1,
+				sum = 1;
 			for (let k = 0; k < 400_000; k++) {
-				term *= ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
+				term *= (((a + k) * (b + k)) / ((c + k) * (k + 1))) * z;
 				sum += term;
 				if (Math.abs(term) < 1e-17 * sum) break;
 			}

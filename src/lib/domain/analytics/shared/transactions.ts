@@ -55,9 +55,7 @@ export function formatIsoDay(day: number): string {
  * Builds columns from row-shaped data, assigning customer codes in first-seen order.
  * Convenience for tests and small imports; large imports should fill the typed arrays directly.
  */
-export function toColumns(
-	rows: Iterable<{ customerId: string; day: number; amount: number }>
-): TransactionColumns {
+export function toColumns(rows: Iterable<{ customerId: string; day: number; amount: number }>): TransactionColumns {
 	const index = new Map<string, number>();
 	const ids: string[] = [];
 	const cust: number[] = [];

@@ -29,10 +29,20 @@ describe('value matrix', () => {
 
 	it('counts always add up to the number of customers', () => {
 		fc.assert(
-			fc.property(fc.array(fc.tuple(fc.double({ min: -1e3, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true })), { minLength: 1, maxLength: 200 }), (rows) => {
-				const m = valueMatrix(rows.map((r) => r[0]), rows.map((r) => r[1]), { kind: 'mean' });
-				return m.counts.core + m.counts.potential + m.counts.general + m.counts.low === rows.length;
-			}),
+			fc.property(
+				fc.array(fc.tuple(fc.double({ min: -1e3, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true })), {
+					minLength: 1,
+					maxLength: 200
+				}),
+				(rows) => {
+					const m = valueMatrix(
+						rows.map((r) => r[0]),
+						rows.map((r) => r[1]),
+						{ kind: 'mean' }
+					);
+					return m.counts.core + m.counts.potential + m.counts.general + m.counts.low === rows.length;
+				}
+			),
 			{ numRuns: 100 }
 		);
 	});

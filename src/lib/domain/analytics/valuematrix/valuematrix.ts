@@ -8,11 +8,7 @@ export type Quadrant = (typeof QUADRANTS)[number];
  * Where to split an axis: the median (default), the mean, a percentile (0–100, type-7), or a fixed value.
  * Ties at the split count as "high" (≥), so with a median split at least half the customers are high.
  */
-export type SplitRule =
-	| { kind: 'median' }
-	| { kind: 'mean' }
-	| { kind: 'percentile'; p: number }
-	| { kind: 'absolute'; value: number };
+export type SplitRule = { kind: 'median' } | { kind: 'mean' } | { kind: 'percentile'; p: number } | { kind: 'absolute'; value: number };
 
 export function splitValue(values: ArrayLike<number>, rule: SplitRule = { kind: 'median' }): number {
 	const n = values.length;
@@ -81,6 +77,11 @@ export function marcusMatrix(
 ): { index: Uint8Array; fSplit: number; aSplit: number; counts: Record<MarcusCell, number> } {
 	const m = valueMatrix(frequency, averageOrderValue, fRule, aRule);
 	// valueMatrix's quadrant order (x = frequency, y = AOV): core, potential(low f, high aov), general(high f, low aov), low
-	const counts: Record<MarcusCell, number> = { best: m.counts.core, spender: m.counts.potential, frequent: m.counts.general, uncertain: m.counts.low };
+	const counts: Record<MarcusCell, number> = {
+		best: m.counts.core,
+		spender: m.counts.potential,
+		frequent: m.counts.general,
+		uncertain: m.counts.low
+	};
 	return { index: m.index, fSplit: m.xSplit, aSplit: m.ySplit, counts };
 }
