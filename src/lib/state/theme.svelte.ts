@@ -29,11 +29,17 @@ export class ThemeState {
 		this.set(this.choice === 'system' ? 'light' : this.choice === 'light' ? 'dark' : 'system');
 	}
 
+	#media: MediaQueryList | null = null;
+
+	/** The theme in effect: the user's choice, or the system's for "system" (followed live). */
 	apply(): void {
 		if (typeof document === 'undefined') return;
-		const root = document.documentElement;
-		if (this.choice === 'system') root.removeAttribute('data-theme');
-		else root.dataset.theme = this.choice;
+		if (!this.#media && typeof matchMedia === 'function') {
+			this.#media = matchMedia('(prefers-color-scheme: dark)');
+			this.#media.addEventListener('change', () => this.apply());
+		}
+		const dark = this.choice === 'dark' || (this.choice === 'system' && !!this.#media?.matches);
+		document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 	}
 }
 

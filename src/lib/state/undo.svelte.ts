@@ -66,3 +66,20 @@ export class UndoStack {
 		this.#undone = [];
 	}
 }
+
+/** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; returns true when the key was handled. */
+export function handleUndoKeys(e: KeyboardEvent, stack: UndoStack): boolean {
+	if (!(e.ctrlKey || e.metaKey) || e.altKey) return false;
+	const k = e.key.toLowerCase();
+	if (k === 'z' && !e.shiftKey) {
+		e.preventDefault();
+		void stack.undo();
+		return true;
+	}
+	if ((k === 'z' && e.shiftKey) || k === 'y') {
+		e.preventDefault();
+		void stack.redo();
+		return true;
+	}
+	return false;
+}
