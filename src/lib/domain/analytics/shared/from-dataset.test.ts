@@ -18,7 +18,10 @@ describe('transactionsFromColumns', () => {
 	});
 	it('names the missing column', () => {
 		expect(transactionsFromColumns({})).toEqual({ ok: false, code: 'missing-customer' });
-		expect(transactionsFromColumns({ customerId: { type: 'string', codes: new Int32Array(0), dict: [] } })).toEqual({ ok: false, code: 'missing-date' });
+		expect(transactionsFromColumns({ customerId: { type: 'string', codes: new Int32Array(0), dict: [] } })).toEqual({
+			ok: false,
+			code: 'missing-date'
+		});
 	});
 });
 

@@ -11,7 +11,9 @@ export type FromDatasetError = 'missing-customer' | 'missing-date' | 'missing-am
  */
 export function transactionsFromColumns(
 	cols: Record<string, Column | undefined>
-): { ok: true; value: TransactionColumns; skipped: number; channel?: { codes: Int32Array; dict: string[] } } | { ok: false; code: FromDatasetError } {
+):
+	| { ok: true; value: TransactionColumns; skipped: number; channel?: { codes: Int32Array; dict: string[] } }
+	| { ok: false; code: FromDatasetError } {
 	const cust = cols.customerId;
 	const date = cols.date;
 	const amount = cols.amount;
