@@ -6,7 +6,7 @@ export type NavItem = { href: string; label: MessageKey; icon: IconName; availab
 
 export const NAV: NavItem[] = [
 	{ href: '/', label: 'nav.home', icon: 'home', available: true, group: 'design' },
-	{ href: '/journeys', label: 'nav.journeys', icon: 'journeys', available: false, group: 'design' },
+	{ href: '/journeys', label: 'nav.journeys', icon: 'journeys', available: true, group: 'design' },
 	{ href: '/touchpoints', label: 'nav.touchpoints', icon: 'touchpoints', available: true, group: 'design' },
 	{ href: '/personas', label: 'nav.personas', icon: 'personas', available: true, group: 'design' },
 	{ href: '/data', label: 'nav.data', icon: 'data', available: false, group: 'analyse' },
