@@ -3,7 +3,7 @@
 // `{id, type:'result', ok:true, value} | {id, type:'result', ok:false, code, …}`; cancel is `{id, type:'cancel', target}`.
 
 export type WorkerReply = { id: number; type: 'progress' | 'result' } & Record<string, unknown>;
-export type ResultReply = Extract<WorkerReply, { type: 'result' }>;
+export type ResultReply = WorkerReply & { type: 'result' };
 
 type Pending = { resolve: (r: ResultReply) => void; onProgress?: (p: WorkerReply) => void };
 
