@@ -214,13 +214,11 @@ test('persona card in English: every section, custom field, photo, undo, copy, p
 	expect(photos).toHaveLength(2);
 	expect(photos[0]).toBe(photos[1]);
 	// A broken file is refused with a translated, located error and nothing is written.
-	await page
-		.getByTestId('import-input')
-		.setInputFiles({
-			name: 'bad.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from('{"formatName":"cx-studio.persona","formatVersion":1,"personas":[{"id":"x"}]}')
-		});
+	await page.getByTestId('import-input').setInputFiles({
+		name: 'bad.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"formatName":"cx-studio.persona","formatVersion":1,"personas":[{"id":"x"}]}')
+	});
 	await expect(page.getByTestId('import-error')).toContainText('“bad.json” was not imported');
 	await expect(page.getByTestId('persona-tile')).toHaveCount(2);
 

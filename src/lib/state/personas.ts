@@ -1,10 +1,11 @@
 // Persona operations over storage: create (blank or from a segment), duplicate, delete with undo, copy to another workspace,
 // JSON import/export with photos, CSV, and object URLs for stored photos. Whole operations run in one transaction.
 import type { CxDatabase } from '$lib/db/db';
-import { listPersonaFields, listPersonas, putPersonaFields, putPersonas } from '$lib/db/repositories/personas';
+import { getPersona, listPersonaFields, listPersonas, putPersonaFields, putPersonas } from '$lib/db/repositories/personas';
 import { deleteBlobs, getBlob, getBlobs, putBlobs, makePhoto, type StoredBlob } from '$lib/db/repositories/blobs';
 import { listCustomChannels } from '$lib/db/repositories/touchpoints';
 import type { Locale } from '$lib/domain/record';
+import { base64ToBytes, bytesToBase64 } from '$lib/domain/backup/codec';
 import {
 	copyPersonaToWorkspace,
 	duplicatePersona,
@@ -13,6 +14,7 @@ import {
 	newPersona,
 	personaFromSegment,
 	personasCsv,
+	refreshPersonaFromSegment,
 	type Persona,
 	type PersonaFieldDef,
 	type PersonaImportCode,
@@ -113,20 +115,15 @@ export async function copyPersonasToWorkspace(
 	});
 }
 
-function blobToDataUrl(b: Blob): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const r = new FileReader();
-		r.onload = () => resolve(String(r.result));
-		r.onerror = () => reject(r.error);
-		r.readAsDataURL(b);
-	});
+async function blobToDataUrl(b: Blob): Promise<string> {
+	return `data:${b.type || 'application/octet-stream'};base64,${bytesToBase64(new Uint8Array(await b.arrayBuffer()))}`;
 }
 
 async function dataUrlToBlob(url: string): Promise<Blob> {
 	const m = /^data:([^;,]+)(;base64)?,(.*)$/s.exec(url);
 	if (!m) throw new Error('bad data url');
-	const bytes = m[2] ? Uint8Array.from(atob(m[3]), (c) => c.charCodeAt(0)) : new TextEncoder().encode(decodeURIComponent(m[3]));
-	return new Blob([bytes], { type: m[1] });
+	const bytes = m[2] ? base64ToBytes(m[3]) : new TextEncoder().encode(decodeURIComponent(m[3]));
+	return new Blob([bytes as BlobPart], { type: m[1] });
 }
 
 /** The JSON file of the given personas, with their photos embedded as data URLs. */
@@ -211,4 +208,23 @@ export function photoUrl(db: CxDatabase, id: string): Promise<string | null> {
 export async function photoDataUrl(db: CxDatabase, id: string): Promise<string | null> {
 	const b = await getBlob(db, id);
 	return b ? blobToDataUrl(b.data) : null;
+}
+
+/**
+ * New figures for the segment a persona was created from (the segments screen calls this when its data changed):
+ * the citation is replaced, and generated texts the user has not edited since are updated. Undo-able by the caller.
+ */
+export async function refreshPersonaFromSegmentStored(
+	db: CxDatabase,
+	id: string,
+	summary: PersonaSegmentSummary,
+	locale: Locale
+): Promise<Persona | null> {
+	return db.transaction('rw', db.personas, async () => {
+		const p = await getPersona(db, id);
+		if (!p) return null;
+		const next = refreshPersonaFromSegment(p, summary, locale);
+		await putPersonas(db, [next]);
+		return next;
+	});
 }

@@ -1,11 +1,17 @@
 // What a persona card shows, as plain display strings: shared by the on-screen/print card and the SVG/PNG export.
 import type { MessageKey, MessageValues } from '$lib/i18n';
 import type { Locale } from '$lib/domain/record';
-import { channelLabel, type CustomChannel } from '$lib/domain/touchpoint/channels';
+import { BUILT_IN_CHANNEL_IDS, type CustomChannel } from '$lib/domain/touchpoint/channels';
 import { formatAge, formatCustomValue, type Persona, type PersonaFieldDef, type Trait } from '$lib/domain/persona';
 import type { NeedType } from '$lib/domain/journey/card.schema';
 
 type T = (key: MessageKey, values?: MessageValues) => string;
+
+/** Built-in channels through the i18n catalogue (touchpoint.channel.*), custom ones by their name, unknown ids as typed. */
+export function channelName(id: string, channels: readonly CustomChannel[], t: T): string {
+	if ((BUILT_IN_CHANNEL_IDS as readonly string[]).includes(id)) return t(`touchpoint.channel.${id}`);
+	return channels.find((c) => c.id === id)?.name ?? id;
+}
 
 export interface CardLine {
 	label: string;
@@ -105,7 +111,7 @@ export function cardModel(
 			line('persona.field.location', b.location),
 			line('persona.field.familyStatus', b.familyStatus)
 		].filter((l) => l.text),
-		channels: p.behaviour.channelPreferences.map((c) => channelLabel(c, locale, channels)),
+		channels: p.behaviour.channelPreferences.map((c) => channelName(c, channels, t)),
 		behaviour,
 		psychology,
 		value,

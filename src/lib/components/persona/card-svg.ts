@@ -90,6 +90,9 @@ function avatarSvg(avatar: Avatar, photo: string | null, x: number, y: number, s
 	return `<defs>${clip}</defs><g clip-path="url(#av)"><g transform="translate(${x} ${y}) scale(${s})"><rect width="64" height="64" fill="${esc(avatar.background)}"/>${shapes}</g></g>`;
 }
 
+/** "Values: …" / "价值观：…": a Chinese label takes the full-width colon. */
+const labelled = (label: string, text: string) => (/[\u2e80-\u9fff]$/.test(label) ? `${label}：${text}` : `${label}: ${text}`);
+
 /** The card as SVG markup; `measure` decides line breaks (canvas measureText in the browser). */
 export function cardSvg(
 	m: CardModel,
@@ -143,10 +146,15 @@ export function cardSvg(
 	let bottom = CARD_H - PAD + 4;
 	const tail: string[] = [];
 	if (m.tags.length) {
-		const tagLine = wrap(m.tags.map((t) => `#${t}`).join('   '), W, 10, 400, measure, 1)[0] ?? '';
+		const tagLine = wrap(m.tags.map((t) => `#${t}`).join('  ·  '), W, 10, 400, measure, 1)[0] ?? '';
 		tail.push(`<text x="${PAD}" y="${bottom}" font-size="10" fill="#5f6c7b">${esc(tagLine)}</text>`);
 		tail.push(`<rect x="${PAD}" y="${bottom - 16}" width="${W}" height="0.75" fill="#c9d2dd"/>`);
 		bottom -= 24;
+	}
+	if (m.custom.length) {
+		const line = wrap(m.custom.map((l) => labelled(l.label, l.text)).join('  ·  '), W, 10, 400, measure, 1)[0] ?? '';
+		tail.push(`<text x="${PAD}" y="${bottom}" font-size="10" fill="#4a5868">${esc(line)}</text>`);
+		bottom -= 18;
 	}
 	const needs = m.needs.filter((n) => n.items.length);
 	if (needs.length) {
