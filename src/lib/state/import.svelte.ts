@@ -1,12 +1,12 @@
 // The import wizard's state machine (File → Read → Map columns → Check → Save) over the CSV worker, plus dataset export.
 import CsvWorker from '$lib/workers/csv.worker?worker';
 import { LatestOnly, WorkerClient } from '$lib/workers/client';
-import type { CsvDone, CsvRequestBody, ParseProgress } from '$lib/workers/csv.protocol';
+import type { CsvDone, CsvProgress, CsvRequestBody, ParseProgress } from '$lib/workers/csv.protocol';
 import type { BuildSummary, ParseOverrides, ParseSummary, SniffSummary } from '$lib/domain/csv/session';
 import type { ImportIssue } from '$lib/domain/csv/issues';
 import type { CsvEncoding } from '$lib/domain/csv/decode';
 import type { Delimiter } from '$lib/domain/csv/sniff';
-import { fromChunks, toChunks, type Column } from '$lib/domain/csv/columnar';
+import { fromChunks, toChunks, type ChunkPayload, type Column } from '$lib/domain/csv/columnar';
 import { appendColumns, columnRange } from '$lib/domain/csv/append';
 import { toChunkRecords, toDatasetRecord } from '$lib/domain/csv/session';
 import { KIND_FIELDS, type ContactInterval, type DatasetKind } from '$lib/domain/dataset/fields';
@@ -337,7 +337,17 @@ export class ImportWizard {
 		this.error = null;
 		const mapping = $state.snapshot(this.mapping) as ColumnMapping;
 		if (mapping.kind !== 'contacts' || mapping.fields.count) delete mapping.interval;
-		const { done } = csvClient().request<Result<'build'>>({ type: 'build', importId: this.parsed.importId, mapping });
+		// chunks arrive one per message: the page deserialises them in small tasks, never one long one
+		const chunks: ChunkPayload[] = [];
+		const { done } = csvClient().request<Result<'build'>>(
+			{ type: 'build', importId: this.parsed.importId, mapping, streamChunks: true },
+			{
+				onProgress: (m) => {
+					const c = m as unknown as CsvProgress;
+					if (c.phase === 'chunk') chunks.push(c.chunk);
+				}
+			}
+		);
 		const r = await done;
 		if (!this.#latest.isCurrent(token)) return;
 		this.busy = null;
@@ -349,7 +359,7 @@ export class ImportWizard {
 			this.error = { code: 'kind-mismatch', issues: [], ui: true };
 			return;
 		}
-		this.built = r.value;
+		this.built = r.value.chunks.length ? r.value : { ...r.value, chunks };
 		this.buildWarnings = r.warnings;
 		this.step = 'check';
 	}

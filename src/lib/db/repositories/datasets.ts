@@ -19,7 +19,9 @@ export async function saveDataset(db: CxDatabase, record: DatasetRecord, chunks:
 	await db.transaction('rw', [db.datasets, db.chunks], async () => {
 		await db.chunks.where('datasetId').equals(record.id).delete();
 		await db.datasets.put(record);
-		await db.chunks.bulkAdd(chunks);
+		// one add per chunk (not bulkAdd): each structured clone is its own short task, so a
+		// million-row save never blocks the page for long; still one transaction
+		for (const c of chunks) await db.chunks.add(c);
 	});
 }
 

@@ -52,7 +52,7 @@ describe('CsvWorkerHost', () => {
 			kind: 'transactions',
 			headers: ['customer_id', 'order_date', 'revenue']
 		});
-		expect(out.some((m) => m.type === 'progress' && m.progress.bytesRead === m.progress.totalBytes)).toBe(true);
+		expect(out.some((m) => m.type === 'progress' && m.phase === 'parse' && m.progress.bytesRead === m.progress.totalBytes)).toBe(true);
 		await h.receive({
 			id: 2,
 			type: 'build',
@@ -78,6 +78,17 @@ describe('CsvWorkerHost', () => {
 		const chunks = toChunkRecords(b.value.chunks, rec.id, 'w');
 		for (const c of chunks) expect(v.safeParse(ColumnChunkSchema, c).success).toBe(true);
 		expect((fromChunks(chunks).amount as { values: Float64Array }).values.length).toBe(4906);
+	});
+	it('build with streamChunks sends one message per chunk, then a result without chunks', async () => {
+		const { h, out, result } = host();
+		await h.receive({ id: 1, type: 'parse', file: blob('rfm_data_orders.csv') });
+		const p = result(1) as { ok: true; value: ParseSummary };
+		await h.receive({ id: 2, type: 'build', importId: p.value.importId, mapping: p.value.mappings.transactions, streamChunks: true });
+		const b = result(2) as { ok: true; value: BuildSummary };
+		expect(b.value.chunks).toEqual([]);
+		const streamed = out.flatMap((m) => (m.id === 2 && m.type === 'progress' && m.phase === 'chunk' ? [m.chunk] : []));
+		expect(streamed.map((c) => c.column).sort()).toEqual(['amount', 'customerId', 'date']);
+		expect((fromChunks(streamed).amount as { values: Float64Array }).values.length).toBe(4906);
 	});
 	it('fatal problems come back as {ok:false, code}', async () => {
 		const { h, result } = host();

@@ -233,6 +233,8 @@ export type CsvRequest =
 			importId: string;
 			mapping: ColumnMapping;
 			options?: BuildOptions;
+			/** Send the chunks as progress messages before the result (whose `chunks` is then empty). */
+			streamChunks?: boolean;
 	  }
 	| { id: number; type: 'export'; input: ExportInput }
 	| { id: number; type: 'discard'; importId: string }
@@ -248,12 +250,15 @@ export interface CsvResults {
 	cancel: null;
 }
 
-export type CsvProgress = {
-	id: number;
-	type: 'progress';
-	phase: 'parse';
-	progress: ParseProgress;
-};
+export type CsvProgress =
+	| {
+			id: number;
+			type: 'progress';
+			phase: 'parse';
+			progress: ParseProgress;
+	  }
+	/** `build` with `streamChunks`: one message per chunk, so the page deserialises them in small tasks. */
+	| { id: number; type: 'progress'; phase: 'chunk'; chunk: ChunkPayload };
 export type CsvDone<K extends keyof CsvResults = keyof CsvResults> =
 	| {
 			id: number;
@@ -334,6 +339,10 @@ export async function dispatchCsvRequest(session: CsvImportSession, req: CsvRequ
 			}
 			case 'build': {
 				const r = session.build(req.importId, req.mapping, req.options);
+				if (req.streamChunks && r.data && !hasFatal(r.errors)) {
+					for (const chunk of r.data.chunks) ctx.post({ id: req.id, type: 'progress', phase: 'chunk', chunk }, transferList([chunk]));
+					r.data = { ...r.data, chunks: [] };
+				}
 				ctx.post(done(req.id, 'build', r), r.data ? transferList(r.data.chunks) : []);
 				return;
 			}

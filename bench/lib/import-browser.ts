@@ -1,0 +1,178 @@
+// Runs one import through the real UI in headless Chromium (file input → worker parse → map → build → Save to IndexedDB) and measures time, heap and long tasks.
+import { chromium, type Browser, type CDPSession } from '@playwright/test';
+
+export interface BrowserRun {
+	wallMs: number;
+	phases: { read: number; parse: number; build: number; save: number };
+	peakHeapBytes: number;
+	/** Where the heap figure comes from: page + CSV worker (CDP Runtime.getHeapUsage), or page only. */
+	heapScope: string;
+	longestTaskMs: number;
+	longTasks: number;
+	rowsSaved: number;
+}
+
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+/** Samples the JS heap of the page and every dedicated worker through a browser-level CDP session. */
+class HeapSampler {
+	#cdp: CDPSession;
+	#sessions = new Map<string, string>();
+	#pending = new Map<number, (used: number) => void>();
+	#last = new Map<string, number>();
+	#next = 1;
+	#timer: ReturnType<typeof setInterval> | null = null;
+	#busy = false;
+	peak = 0;
+	sawWorker = false;
+
+	constructor(cdp: CDPSession) {
+		this.#cdp = cdp;
+		cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+			const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+			if (m.id !== undefined) this.#pending.get(m.id)?.(m.result?.usedSize ?? 0);
+		});
+	}
+
+	start(everyMs = 100): void {
+		this.#timer = setInterval(() => void this.sample(), everyMs);
+	}
+
+	stop(): void {
+		if (this.#timer) clearInterval(this.#timer);
+	}
+
+	async sample(): Promise<void> {
+		if (this.#busy) return;
+		this.#busy = true;
+		try {
+			const { targetInfos } = (await this.#cdp.send('Target.getTargets')) as {
+				targetInfos: { targetId: string; type: string; url: string }[];
+			};
+			const live = new Set<string>();
+			for (const t of targetInfos) {
+				if (t.type !== 'page' && t.type !== 'worker') continue;
+				live.add(t.targetId);
+				if (t.type === 'worker') this.sawWorker = true;
+				if (!this.#sessions.has(t.targetId)) {
+					const { sessionId } = (await this.#cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as {
+						sessionId: string;
+					};
+					this.#sessions.set(t.targetId, sessionId);
+				}
+			}
+			for (const id of [...this.#sessions.keys()]) if (!live.has(id)) this.#sessions.delete(id);
+			const used = await Promise.all(
+				[...this.#sessions.values()].map(
+					(sessionId) =>
+						new Promise<number>((resolve) => {
+							const id = this.#next++;
+							// a target too busy to answer in time counts with its last known size
+							const timeout = setTimeout(() => resolve(this.#last.get(sessionId) ?? 0), 2000);
+							this.#pending.set(id, (u) => {
+								clearTimeout(timeout);
+								this.#pending.delete(id);
+								this.#last.set(sessionId, u);
+								resolve(u);
+							});
+							void this.#cdp
+								.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) })
+								.catch(() => resolve(this.#last.get(sessionId) ?? 0));
+						})
+				)
+			);
+			this.peak = Math.max(
+				this.peak,
+				used.reduce((a, b) => a + b, 0)
+			);
+		} catch {
+			/* a target went away between calls: next sample */
+		} finally {
+			this.#busy = false;
+		}
+	}
+}
+
+export async function importInBrowser(baseURL: string, file: string, executablePath: string): Promise<BrowserRun> {
+	const browser: Browser = await chromium.launch({ executablePath, args: ARGS });
+	try {
+		const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.addInitScript(() => {
+			localStorage.setItem('cx.locale', 'en');
+			const w = window as unknown as { __long: number[] };
+			w.__long = [];
+			try {
+				new PerformanceObserver((list) => {
+					for (const e of list.getEntries()) w.__long.push(e.duration);
+				}).observe({ type: 'longtask', buffered: false });
+			} catch {
+				/* longtask unsupported */
+			}
+		});
+		await page.goto(baseURL + '/');
+		await page.getByRole('button', { name: /Start empty/ }).click();
+		await page.getByTestId('overview').waitFor();
+		await page.goto(baseURL + '/data/import');
+		const wizard = page.getByTestId('import-wizard');
+		await wizard.waitFor();
+		await page.waitForTimeout(300);
+		await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
+
+		const cdp = await browser.newBrowserCDPSession();
+		const heap = new HeapSampler(cdp);
+		await heap.sample();
+		heap.start(100);
+
+		const t0 = performance.now();
+		await page.getByTestId('file-input').setInputFiles(file);
+		await page.locator('[data-step="read"]').waitFor({ timeout: 120_000 });
+		const tRead = performance.now();
+		await page.getByTestId('read-file').click();
+		await page.locator('[data-step="map"]').waitFor({ timeout: 300_000 });
+		const tParse = performance.now();
+		await page.getByTestId('check-data').click();
+		await page.locator('[data-step="check"]').waitFor({ timeout: 300_000 });
+		const tBuild = performance.now();
+		await page.getByTestId('to-save').click();
+		await page.getByTestId('save-dataset').click();
+		await page.getByTestId('import-success').waitFor({ timeout: 300_000 });
+		const t1 = performance.now();
+		heap.stop();
+		await heap.sample();
+
+		const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+		const rowsSaved = await page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					const req = indexedDB.open('cx-studio');
+					req.onsuccess = () => {
+						const tx = req.result.transaction('datasets', 'readonly');
+						const all = tx.objectStore('datasets').getAll();
+						all.onsuccess = () => resolve((all.result as { rowCount: number }[]).reduce((a, d) => a + d.rowCount, 0));
+						all.onerror = () => resolve(-1);
+					};
+					req.onerror = () => resolve(-1);
+				})
+		);
+		return {
+			wallMs: t1 - t0,
+			phases: { read: tRead - t0, parse: tParse - tRead, build: tBuild - tParse, save: t1 - tBuild },
+			peakHeapBytes: heap.peak,
+			heapScope: heap.sawWorker ? 'page + csv worker' : 'page',
+			longestTaskMs: long.length ? Math.max(...long) : 0,
+			longTasks: long.length,
+			rowsSaved
+		};
+	} finally {
+		await browser.close();
+	}
+}
