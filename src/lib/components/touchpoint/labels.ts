@@ -2,6 +2,7 @@
 import type { MessageKey, Translate } from '$lib/i18n';
 import {
 	BUILT_IN_CHANNEL_IDS,
+	channelLabel,
 	STANDARD_STAGES,
 	UNIT_KEY,
 	type CustomChannel,
@@ -13,15 +14,10 @@ import {
 const BUILT_IN = new Set<string>(BUILT_IN_CHANNEL_IDS);
 const STANDARD = new Set(STANDARD_STAGES.map((s) => s.key));
 
-/** Custom channels may carry an optional label per language next to their name. */
-type Labelled = CustomChannel & { labels?: { en?: string; 'zh-CN'?: string } };
-
+/** Built-in channels through i18n (so the pseudo-locale sees them); custom ones by their label for the locale. */
 export function channelName(t: Translate, id: string, custom: readonly CustomChannel[], locale = 'en'): string {
 	if (BUILT_IN.has(id)) return t(`touchpoint.channel.${id}` as MessageKey);
-	const c = custom.find((x) => x.id === id) as Labelled | undefined;
-	if (!c) return id;
-	const own = locale === 'zh-CN' ? c.labels?.['zh-CN'] : locale === 'en' ? c.labels?.en : undefined;
-	return own?.trim() || c.name;
+	return channelLabel(id, locale === 'zh-CN' ? 'zh-CN' : 'en', custom);
 }
 
 export const isStandardStage = (key: string): boolean => STANDARD.has(key);

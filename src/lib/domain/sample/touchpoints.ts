@@ -400,7 +400,7 @@ function build(spec: TpSpec, locale: Locale, workspaceId: string, now: number, i
 }
 
 export const touchpointSample: AreaSample = (locale, workspaceId, now) => {
-	const kiosk: CustomChannel & { labels: { en: string; 'zh-CN': string } } = {
+	const kiosk: CustomChannel = {
 		id: SAMPLE_KIOSK_CHANNEL_ID,
 		workspaceId,
 		createdAt: now,

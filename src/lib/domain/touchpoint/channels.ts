@@ -48,7 +48,15 @@ export const BUILT_IN_CHANNELS: readonly ChannelInfo[] = [
 	c('store', 'offline', 'Store', '门店', ['shop', 'branch', '店铺', '实体店', '柜台']),
 	c('phoneHotline', 'offline', 'Phone hotline', '客服热线', ['phone', 'hotline', 'call centre', 'call center', '电话', '热线', '400']),
 	c('fieldService', 'offline', 'Field service', '上门服务', ['field', 'on-site', 'onsite', '上门']),
-	c('delivery', 'offline', 'Delivery / installation', '配送 / 安装', ['delivery/installation', 'installation', 'logistics', '配送', '安装', '物流', '外卖']),
+	c('delivery', 'offline', 'Delivery / installation', '配送 / 安装', [
+		'delivery/installation',
+		'installation',
+		'logistics',
+		'配送',
+		'安装',
+		'物流',
+		'外卖'
+	]),
 	c('events', 'offline', 'Events', '活动', ['event', 'exhibition', '展会', '线下活动'])
 ];
 
@@ -60,7 +68,9 @@ export const CustomChannelSchema = v.looseObject({
 	version: v.optional(v.number(), ChannelVersions.Initial),
 	name: v.pipe(v.string(), v.minLength(1)),
 	group: v.picklist(CHANNEL_GROUPS),
-	order: v.optional(v.number(), 0)
+	order: v.optional(v.number(), 0),
+	/** Optional name per language; `name` stands in for a missing one. */
+	labels: v.optional(v.looseObject({ en: v.optional(v.string()), 'zh-CN': v.optional(v.string()) }))
 });
 export type CustomChannel = v.InferOutput<typeof CustomChannelSchema>;
 
@@ -68,7 +78,13 @@ export type CustomChannel = v.InferOutput<typeof CustomChannelSchema>;
 export function channelList(custom: readonly CustomChannel[] = []): ChannelInfo[] {
 	const own: ChannelInfo[] = [...custom]
 		.sort((a, b) => a.order - b.order)
-		.map((x) => ({ id: x.id, group: x.group, label: x.name, builtIn: false, aliases: [] }));
+		.map((x) => ({
+			id: x.id,
+			group: x.group,
+			label: x.labels ? { en: x.labels.en?.trim() || x.name, 'zh-CN': x.labels['zh-CN']?.trim() || x.name } : x.name,
+			builtIn: false,
+			aliases: x.labels ? [x.name] : []
+		}));
 	return CHANNEL_GROUPS.flatMap((g) => [...BUILT_IN_CHANNELS, ...own].filter((x) => x.group === g));
 }
 
