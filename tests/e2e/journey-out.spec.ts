@@ -101,6 +101,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
 		await expect(page.getByTestId('workshop-stage')).toHaveText(T[lang].stage2);
 		await expect(page.getByTestId('workshop-progress')).toContainText(T[lang].of3);
 		await expect(ws.getByText(T[lang].hidden)).toHaveCount(1);
+		// A deep link reloads through the 200.html fallback and the workshop session (revealed stages) is kept.
+		await page.reload();
+		await expect(page.getByTestId('workshop-stage')).toHaveText(T[lang].stage2);
+		await expect(ws.getByText(T[lang].hidden)).toHaveCount(1);
 		// Markup in a card is text.
 		await expect(ws.getByText(XSS, { exact: true })).toBeVisible();
 		expect(await ws.locator('img').count()).toBe(0);
