@@ -101,6 +101,10 @@ test('persona card in English: every section, custom field, photo, undo, copy, p
 	await fm.getByLabel('Field name').fill('Favourite drink');
 	await fm.getByRole('button', { name: 'Add field' }).click();
 	await expect(fm.getByTestId('field-def')).toHaveCount(1);
+	const defName = fm.getByTestId('field-def').getByLabel('Field name');
+	await defName.fill('Drink');
+	await page.keyboard.press('Control+z');
+	await expect(defName).toHaveValue('Favourite drink');
 	await fm.getByRole('button', { name: 'Close' }).last().click();
 
 	await page.getByTestId('new-persona').click();
