@@ -305,6 +305,16 @@ test('persona card in Chinese: create, needs typed 显性/期望/隐性, delete 
 	expect(await axe(page), 'axe: detail zh').toEqual([]);
 	await waitSaved(page);
 
+	// Another tab on the same persona sees edits live.
+	const other = await page.context().newPage();
+	await other.goto(page.url());
+	await expect(other.locator('.editor').getByLabel('职业', { exact: true })).toHaveValue('设计师');
+	await ed.getByLabel('职业', { exact: true }).fill('插画师');
+	await expect(other.locator('.editor').getByLabel('职业', { exact: true })).toHaveValue('插画师');
+	await expect(other.getByTestId('persona-card')).toContainText('插画师');
+	await other.close();
+	await waitSaved(page);
+
 	await page.getByRole('link', { name: '画像卡片' }).click();
 	await expect(page.getByTestId('persona-tile')).toHaveCount(1);
 	expect(await axe(page), 'axe: list zh').toEqual([]);
