@@ -68,22 +68,27 @@ function digits(s: string, at: number, n: number): number {
  * (or invalid) → undefined, so the caller falls back to the full regex.
  */
 export function fastIso(s: string): number | undefined {
-	const n = s.length;
-	if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-	const y = digits(s, 0, 4);
-	const mo = digits(s, 5, 2);
-	const d = digits(s, 8, 2);
+	return fastIsoAt(s, 0, s.length);
+}
+
+/** `fastIso(s.slice(a, b))` read in place (no substring). */
+export function fastIsoAt(s: string, a: number, b: number): number | undefined {
+	const n = b - a;
+	if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(a + 4) !== 45 || s.charCodeAt(a + 7) !== 45) return undefined;
+	const y = digits(s, a, 4);
+	const mo = digits(s, a + 5, 2);
+	const d = digits(s, a + 8, 2);
 	let h = 0;
 	let mi = 0;
 	let sec = 0;
 	if (n > 10) {
-		const sep = s.charCodeAt(10);
-		if ((sep !== 32 && sep !== 84) || s.charCodeAt(13) !== 58) return undefined;
-		h = digits(s, 11, 2);
-		mi = digits(s, 14, 2);
+		const sep = s.charCodeAt(a + 10);
+		if ((sep !== 32 && sep !== 84) || s.charCodeAt(a + 13) !== 58) return undefined;
+		h = digits(s, a + 11, 2);
+		mi = digits(s, a + 14, 2);
 		if (n === 19) {
-			if (s.charCodeAt(16) !== 58) return undefined;
-			sec = digits(s, 17, 2);
+			if (s.charCodeAt(a + 16) !== 58) return undefined;
+			sec = digits(s, a + 17, 2);
 		}
 	}
 	if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)

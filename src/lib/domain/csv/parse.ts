@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { guessEncoding, screenBytes, StreamDecoder, type CsvEncoding, type EncodingGuess, detectBom } from './decode';
 import { detectDelimiter, detectHeader, detectNewline, type Delimiter, type Dialect } from './sniff';
 import { fatal, issue, type ImportIssue, type ImportResult } from './issues';
-import { fastIso, formatIsoLayout } from './dates';
+import { fastIso, fastIsoAt, formatIsoLayout } from './dates';
 
 /** Where bytes come from: a File/Blob in the browser/worker, a Uint8Array in tests. */
 export interface ByteSource {
@@ -69,31 +69,47 @@ export function laneText(lane: Lane, i: number): string {
  * one '.', no trailing fractional zeros, ≤ 15 digits (exact in a double), not "-0".
  */
 export function isCanonicalNumber(s: string): boolean {
-	const n = s.length;
-	if (n === 0 || n > 17) return false;
-	const i = s.charCodeAt(0) === 45 ? 1 : 0;
-	if (i === n) return false;
+	return !Number.isNaN(canonicalNumberAt(s, 0, s.length));
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+
+/**
+ * The value of `s.slice(a, b)` when that text is a canonical number (see `isCanonicalNumber`),
+ * else NaN — read from char codes, no substring. With ≤ 15 digits the mantissa is an exact
+ * integer and one division by an exact power of ten is correctly rounded, so the result is
+ * bit-identical to `+text`.
+ */
+export function canonicalNumberAt(s: string, a: number, b: number): number {
+	const n = b - a;
+	if (n <= 0 || n > 17) return NaN;
+	const i = s.charCodeAt(a) === 45 ? a + 1 : a;
+	if (i === b) return NaN;
 	let digits = 0;
 	let dot = -1;
-	for (let k = i; k < n; k++) {
+	let m = 0;
+	for (let k = i; k < b; k++) {
 		const c = s.charCodeAt(k);
 		if (c === 46) {
-			if (dot !== -1 || k === i || k === n - 1) return false;
+			if (dot !== -1 || k === i || k === b - 1) return NaN;
 			dot = k;
-		} else if (c >= 48 && c <= 57) digits++;
-		else return false;
+		} else if (c >= 48 && c <= 57) {
+			digits++;
+			m = m * 10 + (c - 48);
+		} else return NaN;
 	}
-	if (digits > 15) return false;
+	if (digits > 15) return NaN;
 	const first = s.charCodeAt(i);
 	if (first === 48) {
 		// "0", "0.5" fine; "01" not; "-0" not
-		if (n - i > 1 && dot !== i + 1) return false;
-		if (n - i === 1 && i === 1) return false;
+		if (b - i > 1 && dot !== i + 1) return NaN;
+		if (b - i === 1 && i === a + 1) return NaN;
 	}
-	if (dot !== -1 && s.charCodeAt(n - 1) === 48) return false;
+	if (dot !== -1 && s.charCodeAt(b - 1) === 48) return NaN;
 	// below 1e-6 String() switches to exponent form ("1e-7")
-	if (first === 48 && dot === i + 1 && s.startsWith('00000', dot + 1)) return false;
-	return true;
+	if (first === 48 && dot === i + 1 && dot + 6 <= b && s.startsWith('00000', dot + 1)) return NaN;
+	const v = dot === -1 ? m : m / POW10[b - 1 - dot];
+	return i === a ? v : -v;
 }
 
 export interface RawTable {
@@ -130,6 +146,8 @@ export interface ParseOptions {
 	maxRows?: number;
 	/** How many row-level issues to list (counts are always complete). */
 	maxIssues?: number;
+	/** Split quote-free chunks ourselves (default true); false sends every chunk through papaparse (tests compare both). */
+	fastPath?: boolean;
 }
 
 export interface ParseProgress {
@@ -186,14 +204,60 @@ class GrowF64 {
 	}
 }
 
+/** FNV-1a over the char codes of s[a, b): equal text → equal hash, for strings and ranges alike. */
+function hashRange(s: string, a: number, b: number): number {
+	let h = 0x811c9dc5;
+	for (let k = a; k < b; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+	return h;
+}
+
+function sameText(d: string, s: string, a: number, b: number): boolean {
+	if (d.length !== b - a) return false;
+	for (let k = 0; k < d.length; k++) if (d.charCodeAt(k) !== s.charCodeAt(a + k)) return false;
+	return true;
+}
+
 class ColumnBuilder {
-	map: Map<string, number> | null = new Map<string, number>([['', 0]]);
-	dict: string[] = [''];
+	/**
+	 * Deduplicating: an open-addressing table of dictionary codes (+1; 0 = empty slot) keyed by
+	 * `hashRange`, so a cell can be looked up from the chunk text without slicing a string first.
+	 * null once the column went plain.
+	 */
+	map: Int32Array | null = new Int32Array(1024);
+	hashes: number[] = [];
+	dict: string[] = [];
 	codes = new GrowInt32();
 	lane: Lane | null = null;
 	laneValues: GrowF64 | null = null;
 	last = '';
 	lastCode = 0;
+
+	constructor() {
+		this.#insert('', hashRange('', 0, 0));
+	}
+
+	#insert(s: string, h: number): number {
+		const c = this.dict.length;
+		this.dict.push(s);
+		this.hashes.push(h);
+		let t = this.map!;
+		if ((c + 1) * 2 > t.length) {
+			t = new Int32Array(t.length * 2);
+			const mask = t.length - 1;
+			for (let k = 0; k < c; k++) {
+				let i = this.hashes[k] & mask;
+				while (t[i] !== 0) i = (i + 1) & mask;
+				t[i] = k + 1;
+			}
+			this.map = t;
+		}
+		const mask = t.length - 1;
+		let i = h & mask;
+		while (t[i] !== 0) i = (i + 1) & mask;
+		t[i] = c + 1;
+		return c;
+	}
+
 	add(s: string): void {
 		const map = this.map;
 		if (map === null) {
@@ -207,19 +271,67 @@ class ColumnBuilder {
 		}
 		// sorted exports repeat the cell above (same invoice, customer, day): skip the hash lookup
 		if (s === this.last) {
-			this.codes.push(this.lastCode);
+			this.#push(this.lastCode);
 			return;
 		}
-		let c = map.get(s);
-		if (c === undefined) {
-			c = this.dict.length;
-			this.dict.push(s);
-			map.set(s, c);
-		}
+		const h = hashRange(s, 0, s.length);
+		const mask = map.length - 1;
+		let i = h & mask;
+		let c = -1;
+		for (let e = map[i]; e !== 0; i = (i + 1) & mask, e = map[i])
+			if (this.hashes[e - 1] === h && this.dict[e - 1] === s) {
+				c = e - 1;
+				break;
+			}
+		if (c < 0) c = this.#insert(s, h);
 		this.last = s;
 		this.lastCode = c;
+		this.#push(c);
+	}
+
+	/** `add(text.slice(a, b))` without making the string unless it is new. */
+	addRange(text: string, a: number, b: number): void {
+		const map = this.map;
+		if (map === null) {
+			if (a === b) this.codes.push(0);
+			else if (this.laneValues && this.#laneAddRange(text, a, b)) this.codes.push(-1);
+			else {
+				this.codes.push(this.dict.length);
+				this.dict.push(text.slice(a, b));
+			}
+			return;
+		}
+		const h = hashRange(text, a, b);
+		const mask = map.length - 1;
+		let i = h & mask;
+		let c = -1;
+		for (let e = map[i]; e !== 0; i = (i + 1) & mask, e = map[i])
+			if (this.hashes[e - 1] === h && sameText(this.dict[e - 1], text, a, b)) {
+				c = e - 1;
+				break;
+			}
+		if (c < 0) c = this.#insert(text.slice(a, b), h);
+		this.#push(c);
+	}
+
+	#push(c: number): void {
 		this.codes.push(c);
 		if (this.codes.n === PLAIN_CHECK_ROWS && this.dict.length > PLAIN_CHECK_ROWS * 0.8) this.#goPlain();
+	}
+
+	#laneAddRange(text: string, a: number, b: number): boolean {
+		const lane = this.lane!;
+		if (lane.kind === 'number') {
+			const v = canonicalNumberAt(text, a, b);
+			if (Number.isNaN(v)) return false;
+			this.laneValues!.set(this.codes.n, v);
+			return true;
+		}
+		if (b - a !== lane.layout) return false;
+		const v = fastIsoAt(text, a, b);
+		if (v === undefined || (lane.layout > 10 && text[a + 10] !== lane.sep)) return false;
+		this.laneValues!.set(this.codes.n, v);
+		return true;
 	}
 
 	#laneAdd(s: string): boolean {
@@ -239,6 +351,7 @@ class ColumnBuilder {
 	/** Stop deduplicating; if the values so far are (nearly all) canonical numbers or one ISO layout, open a lane. */
 	#goPlain(): void {
 		this.map = null;
+		this.hashes = [];
 		const d = this.dict;
 		let num = 0;
 		const layouts = new Map<string, number>();
@@ -402,6 +515,25 @@ class TableBuilder {
 		this.rows++;
 	}
 
+	/**
+	 * Fast path for one well-formed record of an unquoted chunk: fields are `text[starts[j], ends[j])`.
+	 * Returns false (nothing consumed) when the record needs the general path: header not read yet,
+	 * a blank line, or a field count different from the header's.
+	 */
+	addRanges(text: string, starts: Int32Array, ends: Int32Array, count: number): boolean {
+		const w = this.width;
+		if (w < 0 || count !== w) return false;
+		if (count === 1 && (starts[0] === ends[0] || (this.trimCr && ends[0] - starts[0] === 1 && text.charCodeAt(starts[0]) === 13)))
+			return false;
+		if (this.trimCr && text.charCodeAt(ends[count - 1] - 1) === 13 && ends[count - 1] > starts[count - 1]) ends[count - 1]--;
+		this.record++;
+		const cols = this.cols;
+		for (let j = 0; j < w; j++) cols[j].addRange(text, starts[j], ends[j]);
+		this.rowNumbers.push(this.record);
+		this.rows++;
+		return true;
+	}
+
 	skipBadLine(text: string): void {
 		this.record++;
 		this.bad++;
@@ -494,7 +626,12 @@ const MAX_CARRY = 4 * 1024 * 1024;
  * papaparse's Parser with the streamer's carry-over of the unfinished last record; an open quote
  * that never closes costs only its own line (`onBadLine`), not the rest of the file.
  */
-function makeFeeder(dialect: Dialect, sink: (row: string[], malformed: boolean) => void, onBadLine: (text: string) => void): Feeder {
+function makeFeeder(
+	dialect: Dialect,
+	sink: (row: string[], malformed: boolean) => void,
+	onBadLine: (text: string) => void,
+	fast?: (text: string, starts: Int32Array, ends: Int32Array, count: number) => boolean
+): Feeder {
 	let carry = '';
 	if (dialect.delimiter === 'whitespace') {
 		return {
@@ -537,10 +674,60 @@ function makeFeeder(dialect: Dialect, sink: (row: string[], malformed: boolean) 
 		onBadLine(at === -1 ? text : text.slice(0, at));
 		return at === -1 ? '' : text.slice(at + nl.length);
 	};
+	const delim = dialect.delimiter.charCodeAt(0);
+	let starts = new Int32Array(64);
+	let ends = new Int32Array(64);
+	/**
+	 * A chunk without any quote character is split here, field by field, straight into the column
+	 * builders (no row arrays, no substrings for repeated values). Records the fast path cannot take
+	 * (header, blank, ragged) go through `sink` exactly as papaparse would have delivered them.
+	 */
+	const fastFeed = (agg: string, last: boolean): string => {
+		const nlLen = nl.length;
+		let pos = 0;
+		const n = agg.length;
+		while (pos < n) {
+			let end = agg.indexOf(nl, pos);
+			if (end === -1) {
+				if (!last) return agg.slice(pos);
+				end = n;
+			}
+			let count = 0;
+			let a = pos;
+			for (let k = pos; k < end; k++) {
+				if (agg.charCodeAt(k) === delim) {
+					if (count === starts.length - 1) {
+						const s2 = new Int32Array(starts.length * 2);
+						s2.set(starts);
+						starts = s2;
+						const e2 = new Int32Array(ends.length * 2);
+						e2.set(ends);
+						ends = e2;
+					}
+					starts[count] = a;
+					ends[count++] = k;
+					a = k + 1;
+				}
+			}
+			starts[count] = a;
+			ends[count++] = end;
+			if (!fast(agg, starts, ends, count)) {
+				const row: string[] = new Array(count);
+				for (let j = 0; j < count; j++) row[j] = agg.slice(starts[j], ends[j]);
+				sink(row, false);
+			}
+			pos = end + nlLen;
+		}
+		return '';
+	};
 	return {
 		feed(text, last) {
 			let agg = carry + text;
 			carry = '';
+			if (fast && agg.indexOf('"') === -1) {
+				carry = fastFeed(agg, last);
+				return;
+			}
 			for (;;) {
 				const res = parser.parse(agg, 0, true) as Res;
 				emit(res);
@@ -630,7 +817,8 @@ async function streamOnce(
 		(row, malformed) => {
 			if (b.rows < maxRows) b.add(row, malformed);
 		},
-		(line) => b.skipBadLine(line)
+		(line) => b.skipBadLine(line),
+		opts.fastPath === false ? undefined : (text, starts, ends, count) => b.rows < maxRows && b.addRanges(text, starts, ends, count)
 	);
 	const decoder = new StreamDecoder(encoding.encoding);
 	const t0 = now();
