@@ -219,6 +219,22 @@ test('导入触点清单：逐行报错，确认后只导入有效行，取消�
 	await expect(hotline).toContainText('2 项（1 项未达标）');
 	expect(await axe(page), 'register zh').toEqual([]);
 
+	// Export (UTF-8 BOM for Excel), then import the export again: the same touchpoints are updated, not duplicated.
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+	const exported = await download.path();
+	const text = readFileSync(exported, 'utf8');
+	expect(text.charCodeAt(0)).toBe(0xfeff);
+	expect(text).toContain('400 热线');
+	await page.getByRole('button', { name: '导入 CSV' }).first().click();
+	dlg = page.getByTestId('import-dialog');
+	await dlg.getByLabel('CSV 文件').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+	await expect(dlg.getByTestId('import-summary')).toContainText('没有错误');
+	await expect(dlg.getByText('4 个触点已在清单中')).toBeVisible();
+	await dlg.getByTestId('import-confirm').click();
+	await expect(dlg).toHaveCount(0);
+	await expect(page.getByTestId('register-row')).toHaveCount(4);
+	await expect(hotline).toHaveAttribute('data-status', 'red');
+
 	// Heatmap click-through: the store counter has no owner (red corner), the cell lists it.
 	await page.getByRole('button', { name: '矩阵' }).click();
 	const storeDuring = page.locator('[data-cell]').filter({ has: page.locator('path.gap') });
