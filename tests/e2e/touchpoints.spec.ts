@@ -165,6 +165,14 @@ test('a service manager builds a register across online and offline channels, wi
 		/Customers act here but this channel has no touchpoint/
 	);
 	expect(await axe(page), 'matrix').toEqual([]);
+	// A flagged gap offers to fill it: the new touchpoint starts in that channel and stage.
+	await page.locator('[data-flagged="true"]').first().click();
+	await panel.getByRole('button', { name: 'Add a touchpoint here' }).click();
+	const add = page.getByTestId('new-touchpoint');
+	await expect(add.getByLabel('Channel')).toHaveValue('miniProgram');
+	await expect(add.getByLabel('Before contact')).toBeChecked();
+	await add.getByRole('button', { name: 'Cancel' }).click();
+	await page.locator('[data-cell][aria-label^="Mini-program × During contact"]').click();
 	await panel.getByRole('link', { name: 'Mini-program ordering' }).click();
 	await expect(page.getByTestId('touchpoint-title')).toHaveText('Mini-program ordering');
 
