@@ -212,8 +212,11 @@ export function topDown(y: ArrayLike<number>, p1: number, p2: number, h: number,
 	let nonNeg = true;
 	for (let i = 0; i < n; i++) if (y[i] < 0) nonNeg = false;
 	const f = emptyForecast('mseasonal', `Daily totals: ${fd.model} × intraday shape '${mode}' (${p1}/${p2})`, h);
-	const z80 = qnorm(0.9);
-	const z95 = qnorm(0.975);
+	// Slot errors mix the day-level error (scaled by the share) with the split error, whose size varies by day: heavier
+	// tails than normal. A Student t with 4 degrees of freedom scaled to the same variance keeps the 95% band and narrows
+	// the 80% band (normal bands were right at 95% but too wide at 80% on M4 hourly and the fpp2 calls).
+	const z80 = 1.533206 / Math.SQRT2;
+	const z95 = 2.776445 / Math.SQRT2;
 	const shares = new Map<number, Float64Array>();
 	for (let i = 0; i < h; i++) {
 		const slot = n + i;
@@ -226,7 +229,7 @@ export function topDown(y: ArrayLike<number>, p1: number, p2: number, h: number,
 			shares.set(day, sh);
 		}
 		const mean = sh[s] * fd.mean[j];
-		const sdDay = (fd.hi95[j] - fd.lo95[j]) / (2 * z95);
+		const sdDay = (fd.hi95[j] - fd.lo95[j]) / (2 * qnorm(0.975)); // the daily band is normal
 		const sd = Math.sqrt(sh[s] * sh[s] * sdDay * sdDay + splitVar[s]);
 		const clamp = (v: number): number => (nonNeg ? Math.max(0, v) : v);
 		f.mean[i] = mean;
