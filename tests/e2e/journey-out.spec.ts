@@ -105,6 +105,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
 		await page.reload();
 		await expect(page.getByTestId('workshop-stage')).toHaveText(T[lang].stage2);
 		await expect(ws.getByText(T[lang].hidden)).toHaveCount(1);
+		// "Map so far" shows every revealed stage (2 + 3 steps), then back to the stage view.
+		await page.getByTestId('view-toggle').click();
+		await expect(page.getByTestId('workshop-board')).toHaveAttribute('data-view', 'map');
+		await expect(page.getByTestId('workshop-board').locator('.step-head')).toHaveCount(5);
+		await page.getByTestId('view-toggle').click();
+		await expect(page.getByTestId('workshop-board').locator('.step-head')).toHaveCount(3);
 		// Markup in a card is text.
 		await expect(ws.getByText(XSS, { exact: true })).toBeVisible();
 		expect(await ws.locator('img').count()).toBe(0);
