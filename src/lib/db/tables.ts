@@ -11,6 +11,7 @@ import { DatasetSchema } from '$lib/domain/dataset/dataset';
 import { ColumnChunkSchema } from '$lib/domain/dataset/column-chunk';
 import { SavedMappingSchemaV1 } from '$lib/domain/dataset/saved-mapping';
 import { AnalysisSchema } from '$lib/domain/analytics/analysis.schema';
+import { CalendarSchema } from '$lib/domain/analytics/calendar.schema';
 import type { WorkspaceTable } from './schema';
 
 export const TABLE_SCHEMAS: TableSchemas & Record<WorkspaceTable, TableSchemas[string]> = {
@@ -26,5 +27,5 @@ export const TABLE_SCHEMAS: TableSchemas & Record<WorkspaceTable, TableSchemas[s
 	chunks: ColumnChunkSchema,
 	mappings: SavedMappingSchemaV1,
 	analyses: AnalysisSchema,
-	calendars: ScopedRecordSchema
+	calendars: CalendarSchema
 };
