@@ -255,4 +255,13 @@ test('导入触点清单：逐行报错，确认后只导入有效行，取消�
 	await panel.getByRole('link', { name: '门店柜台' }).click();
 	await expect(page.getByTestId('touchpoint-title')).toHaveText('门店柜台');
 	expect(await axe(page), 'detail zh').toEqual([]);
+
+	// Another tab sees the edit live.
+	const other = await page.context().newPage();
+	await other.goto(page.url());
+	await expect(other.getByTestId('touchpoint-title')).toHaveText('门店柜台');
+	await page.getByLabel('负责人', { exact: true }).fill('店长 王芳');
+	await expect(other.getByLabel('负责人', { exact: true })).toHaveValue('店长 王芳');
+	await expect(other.getByText('缺少负责人')).toHaveCount(0);
+	await other.close();
 });
