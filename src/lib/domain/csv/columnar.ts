@@ -47,6 +47,9 @@ export function stringAt(c: StringColumn, i: number): string | null {
 export function toChunks(columns: Record<string, Column>, chunkRows = COLUMN_CHUNK_ROWS): ChunkPayload[] {
 	const out: ChunkPayload[] = [];
 	for (const [name, col] of Object.entries(columns)) {
+		// global code → local code, valid when stamp[g] is this chunk's number (no Map, no clearing)
+		const stamp = col.type === 'string' ? new Int32Array(col.dict.length) : null;
+		const localOf = col.type === 'string' ? new Int32Array(col.dict.length) : null;
 		const n = columnLength(col);
 		for (let index = 0, start = 0; start < n || (n === 0 && index === 0); index++, start += chunkRows) {
 			const end = Math.min(n, start + chunkRows);
@@ -58,22 +61,21 @@ export function toChunks(columns: Record<string, Column>, chunkRows = COLUMN_CHU
 				type: col.type
 			};
 			if (col.type === 'string') {
-				const local = new Map<number, number>();
 				const dict: string[] = [];
 				const codes = new Int32Array(end - start);
+				const mark = index + 1;
 				for (let i = start; i < end; i++) {
 					const g = col.codes[i];
 					if (g < 0) {
 						codes[i - start] = -1;
 						continue;
 					}
-					let l = local.get(g);
-					if (l === undefined) {
-						l = dict.length;
+					if (stamp![g] !== mark) {
+						stamp![g] = mark;
+						localOf![g] = dict.length;
 						dict.push(col.dict[g]);
-						local.set(g, l);
 					}
-					codes[i - start] = l;
+					codes[i - start] = localOf![g];
 				}
 				out.push({ ...base, codes, dict });
 			} else out.push({ ...base, values: col.values.slice(start, end) });

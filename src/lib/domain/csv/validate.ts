@@ -171,7 +171,20 @@ function resolveField(
 	);
 	// non-unique (plain) columns: equal text must still compare equal for duplicate detection
 	const keyOf = rc.unique ? null : Int32Array.from(trimmed, textHash);
-	const base = { f, col: j, name: rc.name, status, codes: rc.codes, keyOf, texts: dict, lane };
+	// every Resolved has the same fields in the same order: the per-row loops stay monomorphic
+	const base: Resolved = {
+		f,
+		col: j,
+		name: rc.name,
+		lut: undefined,
+		remap: undefined,
+		dict: undefined,
+		status,
+		codes: rc.codes,
+		keyOf,
+		texts: dict,
+		lane
+	};
 	for (let k = 0; k < dict.length; k++) if (trimmed[k] === '') status[k] = 1;
 	if (f.type === 'date') {
 		let format = mapping.dateFormats?.[rc.name] as DateFormat | undefined;
@@ -207,7 +220,9 @@ function resolveField(
 			lut[k] = status[k] === 1 || !format ? NaN : parseDate(trimmed[k], format);
 			if (status[k] === 0 && Number.isNaN(lut[k])) status[k] = 2;
 		}
-		return { ...base, lut, keyOf: lane ? laneKeys(lut, trimmed) : keyOf };
+		base.lut = lut;
+		base.keyOf = lane ? laneKeys(lut, trimmed) : keyOf;
+		return base;
 	}
 	if (f.type === 'number') {
 		const lut = new Float64Array(dict.length);
@@ -215,13 +230,17 @@ function resolveField(
 			lut[k] = status[k] === 1 ? NaN : parseNumber(trimmed[k], decimal);
 			if (status[k] === 0 && Number.isNaN(lut[k])) status[k] = 2;
 		}
-		return { ...base, lut, keyOf: lane ? laneKeys(lut, trimmed) : keyOf };
+		base.lut = lut;
+		base.keyOf = lane ? laneKeys(lut, trimmed) : keyOf;
+		return base;
 	}
 	const remap = new Int32Array(dict.length);
 	// unique entries that need no trimming, and no id to count: reuse the dictionary as it is
 	if ((rc.unique || f.key !== 'customerId') && trimmed.every((t, k) => t === dict[k])) {
 		for (let k = 0; k < dict.length; k++) remap[k] = status[k] === 1 ? -1 : k;
-		return { ...base, remap, dict };
+		base.remap = remap;
+		base.dict = dict;
+		return base;
 	}
 	const out: string[] = [];
 	const index = new Map<string, number>();
@@ -238,7 +257,9 @@ function resolveField(
 		}
 		remap[k] = c;
 	}
-	return { ...base, remap, dict: out };
+	base.remap = remap;
+	base.dict = out;
+	return base;
 }
 
 /** k-th smallest of xs[lo..hi] in place (Hoare quickselect, median-of-three): O(n), no full sort. */
@@ -622,8 +643,15 @@ function findDuplicates(
 	rowNumbers: Int32Array,
 	max: number
 ): { count: number; rows: number[] } {
-	// 2×32-bit hashes folded into one float: sorting 1M floats is cheap; collisions ≈ 2^-53
-	const h = new Float64Array(n);
+	// 2×32-bit hash per row into an open-addressing table: one pass, no sort (collisions ≈ 2^-64)
+	const ha = new Int32Array(n);
+	const hb = new Int32Array(n);
+	let size = 1024;
+	while (size < n * 2) size *= 2;
+	const table = new Int32Array(size);
+	const mask = size - 1;
+	let count = 0;
+	const rows: number[] = [];
 	for (let k = 0; k < n; k++) {
 		let a = 0x811c9dc5;
 		let b = 0x01000193;
@@ -634,28 +662,23 @@ function findDuplicates(
 			let c: number;
 			if (code < 0) c = floatHash(keys[f].lane![i]);
 			else c = keyOf ? keyOf[code] : code;
-			a = Math.imul(a ^ c, 0x01000193) >>> 0;
-			b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+			a = Math.imul(a ^ c, 0x01000193);
+			b = Math.imul(b ^ c, 0x5bd1e995);
 			b ^= b >>> 15;
 		}
-		h[k] = a * 2 ** 21 + (b >>> 11);
-	}
-	const sorted = h.slice().sort();
-	let count = 0;
-	const dupValues = new Set<number>();
-	for (let k = 1; k < n; k++)
-		if (sorted[k] === sorted[k - 1]) {
+		ha[k] = a;
+		hb[k] = b;
+		let slot = (a ^ (b >>> 7)) & mask;
+		let dup = false;
+		for (let e = table[slot]; e !== 0; slot = (slot + 1) & mask, e = table[slot])
+			if (ha[e - 1] === a && hb[e - 1] === b) {
+				dup = true;
+				break;
+			}
+		if (dup) {
 			count++;
-			dupValues.add(sorted[k]);
-		}
-	const rows: number[] = [];
-	if (count) {
-		const seen = new Set<number>();
-		for (let k = 0; k < n && rows.length < max; k++) {
-			if (!dupValues.has(h[k])) continue;
-			if (seen.has(h[k])) rows.push(rowNumbers[k]);
-			else seen.add(h[k]);
-		}
+			if (rows.length < max) rows.push(rowNumbers[k]);
+		} else table[slot] = k + 1;
 	}
 	return { count, rows };
 }
