@@ -682,7 +682,11 @@ function makeFeeder(
 	 * builders (no row arrays, no substrings for repeated values). Records the fast path cannot take
 	 * (header, blank, ragged) go through `sink` exactly as papaparse would have delivered them.
 	 */
-	const fastFeed = (agg: string, last: boolean): string => {
+	const fastFeed = (
+		agg: string,
+		last: boolean,
+		take: (text: string, starts: Int32Array, ends: Int32Array, count: number) => boolean
+	): string => {
 		const nlLen = nl.length;
 		let pos = 0;
 		const n = agg.length;
@@ -711,7 +715,7 @@ function makeFeeder(
 			}
 			starts[count] = a;
 			ends[count++] = end;
-			if (!fast(agg, starts, ends, count)) {
+			if (!take(agg, starts, ends, count)) {
 				const row: string[] = new Array(count);
 				for (let j = 0; j < count; j++) row[j] = agg.slice(starts[j], ends[j]);
 				sink(row, false);
@@ -725,7 +729,7 @@ function makeFeeder(
 			let agg = carry + text;
 			carry = '';
 			if (fast && agg.indexOf('"') === -1) {
-				carry = fastFeed(agg, last);
+				carry = fastFeed(agg, last, fast);
 				return;
 			}
 			for (;;) {
