@@ -1,5 +1,6 @@
 // Runs one import through the real UI in headless Chromium (file input → worker parse → map → build → Save to IndexedDB) and measures time, heap and long tasks.
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface BrowserRun {
 	wallMs: number;
@@ -7,9 +8,46 @@ export interface BrowserRun {
 	peakHeapBytes: number;
 	/** Where the heap figure comes from: page + CSV worker (CDP Runtime.getHeapUsage), or page only. */
 	heapScope: string;
+	/** CPU time (user + system) of the whole Chromium process tree from file chosen to saved; null when /proc is unavailable. */
+	cpuMs: number | null;
 	longestTaskMs: number;
 	longTasks: number;
 	rowsSaved: number;
+}
+
+/** utime + stime (ms) of the process whose command line holds `tag` and all its descendants (Linux /proc). */
+function treeCpuMs(tag: string): number | null {
+	try {
+		const procs = new Map<number, { ppid: number; cpu: number }>();
+		let root = -1;
+		for (const d of readdirSync('/proc')) {
+			if (!/^\d+$/.test(d)) continue;
+			try {
+				const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+				const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+				procs.set(+d, { ppid: +f[1], cpu: ((+f[11] + +f[12]) * 1000) / 100 });
+				if (root < 0 && readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(tag)) root = +d;
+			} catch {
+				/* process ended */
+			}
+		}
+		if (root < 0) return null;
+		const inTree = new Set([root]);
+		let grew = true;
+		while (grew) {
+			grew = false;
+			for (const [pid, p] of procs)
+				if (!inTree.has(pid) && inTree.has(p.ppid)) {
+					inTree.add(pid);
+					grew = true;
+				}
+		}
+		let total = 0;
+		for (const pid of inTree) total += procs.get(pid)!.cpu;
+		return total;
+	} catch {
+		return null;
+	}
 }
 
 const ARGS = [
@@ -102,7 +140,8 @@ class HeapSampler {
 }
 
 export async function importInBrowser(baseURL: string, file: string, executablePath: string): Promise<BrowserRun> {
-	const browser: Browser = await chromium.launch({ executablePath, args: ARGS });
+	const tag = `--cx-bench-import=${process.pid}-${Date.now()}`;
+	const browser: Browser = await chromium.launch({ executablePath, args: [...ARGS, tag] });
 	try {
 		const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, serviceWorkers: 'block' });
 		const page = await context.newPage();
@@ -132,6 +171,7 @@ export async function importInBrowser(baseURL: string, file: string, executableP
 		await heap.sample();
 		heap.start(100);
 
+		const cpu0 = treeCpuMs(tag.slice(2));
 		const t0 = performance.now();
 		await page.getByTestId('file-input').setInputFiles(file);
 		await page.locator('[data-step="read"]').waitFor({ timeout: 120_000 });
@@ -146,6 +186,7 @@ export async function importInBrowser(baseURL: string, file: string, executableP
 		await page.getByTestId('save-dataset').click();
 		await page.getByTestId('import-success').waitFor({ timeout: 300_000 });
 		const t1 = performance.now();
+		const cpu1 = treeCpuMs(tag.slice(2));
 		heap.stop();
 		await heap.sample();
 
@@ -166,6 +207,7 @@ export async function importInBrowser(baseURL: string, file: string, executableP
 		return {
 			wallMs: t1 - t0,
 			phases: { read: tRead - t0, parse: tParse - tRead, build: tBuild - tParse, save: t1 - tBuild },
+			cpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
 			peakHeapBytes: heap.peak,
 			heapScope: heap.sawWorker ? 'page + csv worker' : 'page',
 			longestTaskMs: long.length ? Math.max(...long) : 0,
