@@ -38,6 +38,12 @@ describe('restore refuses every bad backup and changes nothing', () => {
 		expect(res).toMatchObject({ ok: false, code: 'invalid-record', detail: { table: 'workspaces', index: 1, path: 'name' } });
 	});
 
+	it('names a record whose workspace is missing from the file', async () => {
+		const db = await freshDb();
+		const res = await restoreBackup(db, fixture('orphan-record.json'));
+		expect(res).toMatchObject({ ok: false, code: 'invalid-record', detail: { table: 'cards', index: 1, path: 'workspaceId' } });
+	});
+
 	it('restores a good backup as a new workspace, twice without collisions', async () => {
 		const db = await freshDb();
 		const a = await restoreBackup(db, fixture('good.json'));

@@ -140,3 +140,12 @@ export function makeFormatters(loc: string): Formatters {
 }
 
 export const fmt: Readable<Formatters> = derived(locale, (l) => makeFormatters(l));
+
+/** Which language shipped bilingual content (templates, samples) shows in: the pseudo-locale reads English. */
+export const contentLocale: Readable<'en' | 'zh-CN'> = derived(locale, (l) => (l === 'zh-CN' ? 'zh-CN' : 'en'));
+
+/** Shipped content passes through here so the pseudo-locale marks it too (it is product text, not user data). */
+export const shipped: Readable<(text: string) => string> = derived(
+	locale,
+	(l) => (text: string) => (l === PSEUDO_LOCALE && text ? `⟦${text}⟧` : text)
+);
