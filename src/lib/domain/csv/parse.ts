@@ -828,14 +828,18 @@ async function streamOnce(
 	const t0 = now();
 	let lastReport = -Infinity;
 	const every = hooks.progressEveryMs ?? 100;
+	// read ahead: the next slice is fetched (file I/O, in a browser an IPC hop) while this one is parsed
+	const fetch = (from: number): Promise<Uint8Array | null> =>
+		src.read(from, Math.min(src.size, from + chunk)).then(
+			(b) => b,
+			() => null
+		);
+	let ahead = fetch(0);
 	for (let pos = 0; pos < src.size || pos === 0; pos += chunk) {
 		const end = Math.min(src.size, pos + chunk);
-		let bytes: Uint8Array;
-		try {
-			bytes = await src.read(pos, end);
-		} catch {
-			return fatal('read-failed', { file });
-		}
+		const bytes = await ahead;
+		if (bytes === null) return fatal('read-failed', { file });
+		ahead = end < src.size && b.rows < maxRows ? fetch(end) : Promise.resolve(new Uint8Array(0));
 		const last = end >= src.size;
 		const text = decoder.decode(bytes, last);
 		if (text === null) return 'decode-failed';

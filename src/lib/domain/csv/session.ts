@@ -387,6 +387,22 @@ export async function dispatchCsvRequest(session: CsvImportSession, req: CsvRequ
 }
 
 /**
+ * Yield to the event loop (so a `cancel` message can arrive) without setTimeout's 4 ms clamp on
+ * nested calls: a MessageChannel message is a macrotask that runs as soon as the queue allows.
+ */
+function macrotask(): Promise<void> {
+	if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+	return new Promise((r) => {
+		const ch = new MessageChannel();
+		ch.port1.onmessage = () => {
+			ch.port1.close();
+			r();
+		};
+		ch.port2.postMessage(null);
+	});
+}
+
+/**
  * Everything the worker does, minus `self`: keeps the session and the set of cancelled request
  * ids. `csv.worker.ts` only wires `onmessage` to `receive` and `post` to `postMessage`.
  */
@@ -397,7 +413,7 @@ export class CsvWorkerHost {
 	readonly #post: DispatchContext['post'];
 	readonly #yield: () => Promise<void>;
 
-	constructor(post: DispatchContext['post'], yieldControl: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))) {
+	constructor(post: DispatchContext['post'], yieldControl: () => Promise<void> = macrotask) {
 		this.#post = post;
 		this.#yield = yieldControl;
 	}
