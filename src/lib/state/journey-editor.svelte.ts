@@ -25,12 +25,34 @@ function fold(p: Pending, edit: Pick<JourneyEdit, 'journey' | 'put' | 'remove'>)
 	}
 }
 
+/** Equal values: primitives, arrays element by element, plain objects key by key (cards are flat; no JSON round trip per card). */
+function sameValue(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a)) {
+		if (!Array.isArray(b) || a.length !== b.length) return false;
+		for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+		return true;
+	}
+	if (Array.isArray(b)) return false;
+	const ra = a as Record<string, unknown>;
+	const rb = b as Record<string, unknown>;
+	let n = 0;
+	for (const k in ra) {
+		if (!Object.hasOwn(ra, k)) continue;
+		n++;
+		if (!Object.hasOwn(rb, k) || !sameValue(ra[k], rb[k])) return false;
+	}
+	for (const k in rb) if (Object.hasOwn(rb, k)) n--;
+	return n === 0;
+}
+
 /** Same stored content: reuse the local object so nothing downstream re-renders after our own write echoes back. */
 function sameCard(a: Card, b: Card): boolean {
 	if (a === b) return true;
 	if (a.updatedAt !== b.updatedAt || a.text !== b.text || a.order !== b.order || a.laneId !== b.laneId || a.stepId !== b.stepId)
 		return false;
-	return JSON.stringify(a) === JSON.stringify(b);
+	return sameValue(a, b);
 }
 
 export class JourneyEditor {
@@ -100,10 +122,7 @@ export class JourneyEditor {
 				same = false;
 				return c;
 			});
-			const journey =
-				cur.journey.updatedAt === next.journey.updatedAt && JSON.stringify(cur.journey) === JSON.stringify(next.journey)
-					? cur.journey
-					: next.journey;
+			const journey = cur.journey.updatedAt === next.journey.updatedAt && sameValue(cur.journey, next.journey) ? cur.journey : next.journey;
 			if (same && journey === cur.journey) return;
 			// Keep the local card order when membership did not change, so keyed blocks do not shuffle.
 			this.state = { journey, cards: same ? cur.cards : cards };
