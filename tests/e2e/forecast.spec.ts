@@ -11,7 +11,7 @@ const T = {
 		forecast: 'Forecast',
 		shortNote: /covers less than two full cycles of 7/,
 		sentence: /^Over the last 8 weeks Auto \(recommended\) was off by [\d.]+% \(WAPE\); the 95% band held [\d.]+% of actuals\.$/,
-		effect: /Store anniversary: volume (rises|drops) by about/,
+		effect: /Store anniversary: (volume (rises|drops) by about|no clear change)/,
 		peak: /^Peak .+ = \d+ agents/,
 		csvHeader:
 			'Date,Weekday,Interval,Forecast contacts,Agents needed,Staff to schedule,Service level,Average wait (s),Occupancy,Chance of waiting',
@@ -23,7 +23,7 @@ const T = {
 		forecast: '需求预测',
 		shortNote: /不足两个完整周期（周期 7）|less than two/,
 		sentence: /^在最近 8 周中，自动（推荐）的误差为 [\d.]+%（WAPE）；95% 区间覆盖了 [\d.]+% 的实际值。$/,
-		effect: /店庆：量(上升|下降)约/,
+		effect: /店庆：量(上升|下降|没有明显变化)/,
 		peak: /^峰值 .+ = \d+ 人/,
 		csvHeader: '日期,星期,时段,预测咨询量,',
 		done: '完成',
@@ -66,9 +66,13 @@ for (const lang of ['en', 'zh-CN'] as const) {
 			.getByRole('textbox', { name: L.name })
 			.last()
 			.fill(lang === 'en' ? 'Store anniversary' : '店庆');
-		await dialog.locator('textarea').last().fill('2024-03-08\n2025-03-08\n2026-03-08');
+		await dialog.locator('textarea').last().fill('2024-01-20\n2025-01-20\n2026-01-20');
 		await dialog.getByRole('button', { name: L.done }).click();
 		await expect(page.getByTestId('forecast-notes')).toContainText(L.effect, { timeout: 20_000 });
+		// …and marked on the chart where it falls inside the forecast.
+		await expect(
+			page.getByTestId('forecast-svg').locator('.ev-flag text', { hasText: lang === 'en' ? 'Store anniversary' : '店庆' })
+		).toHaveCount(1);
 
 		// Staffing for 80% in 20 s (the defaults), export the plan.
 		await expect(page.locator('#st-sl')).toHaveValue('80');

@@ -105,6 +105,8 @@ export class ForecastStore {
 			liveQuery(() => getWorkspaceCalendar(db, workspaceId)).subscribe({
 				next: (c) => {
 					if (!this.calendar || !saver.isPending(this.#calKey(this.calendar.id))) this.calendar = c;
+					// The presets apply from the first forecast on; the calendar is created once per workspace.
+					if (!c && !readOnly()) void this.ensureCalendar();
 				},
 				error: () => {}
 			})

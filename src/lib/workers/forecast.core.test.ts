@@ -3,6 +3,7 @@ import {
 	aggregateContacts,
 	backtestPlan,
 	eventSpans,
+	openSlotOutliers,
 	parsePasted,
 	runForecast,
 	seasonsFor,
@@ -43,7 +44,8 @@ describe('aggregateContacts', () => {
 		const r = aggregateContacts({ timestamp: ts }, '30min');
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		expect(Array.from(r.series.values)).toEqual([3, 1, 0, 1]);
+		expect(Array.from(r.series.values.slice(0, 4))).toEqual([3, 1, 0, 1]);
+		expect(r.series.values.length).toBe(48); // whole days: midnight to 23:30
 		expect(r.series.starts![1] - r.series.starts![0]).toBe(1800_000);
 	});
 
@@ -80,11 +82,13 @@ describe('aggregateContacts', () => {
 		const count = Float64Array.from(rows, (r) => r[2]);
 		const r = aggregateContacts({ timestamp: ts, count }, '30min');
 		if (!r.ok) throw new Error('expected ok');
-		expect(r.series.values.length).toBe(49);
-		expect(r.series.values[0]).toBe(5);
-		expect(r.series.values[1]).toBe(6);
-		expect(r.series.values[10]).toBe(0); // 14:00 day 1: never open
-		expect(r.series.values[48]).toBe(7);
+		expect(r.series.values.length).toBe(96);
+		expect(r.series.values[18]).toBe(5);
+		expect(r.series.values[19]).toBe(6);
+		expect(r.series.values[0]).toBe(0); // midnight: never open
+		expect(r.series.values[28]).toBe(0); // 14:00 day 1: never open
+		expect(r.series.values[48 + 18]).toBe(7);
+		expect(r.series.values[48 + 19]).toBeNaN(); // open slot without data: missing
 	});
 });
 
@@ -205,6 +209,22 @@ describe('staffPlan', () => {
 		expect(r.rawAgents).toBeGreaterThan(320);
 		expect(r.rawAgents).toBeLessThan(400);
 		expect(Number.isFinite(r.asa)).toBe(true);
+	});
+});
+
+describe('openSlotOutliers', () => {
+	it('looks for unusual intervals among open hours only (closed nights do not squeeze the spread)', () => {
+		const k = 48;
+		let seed = 3;
+		const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		const y = new Float64Array(k * 21);
+		for (let i = 0; i < y.length; i++) {
+			const s = i % k;
+			y[i] = s >= 16 && s < 44 ? Math.round(40 + 20 * Math.sin(((s - 16) / 28) * Math.PI) + (rnd() - 0.5) * 12) : 0;
+		}
+		y[10 * k + 30] = 400;
+		expect(openSlotOutliers(y, k)).toEqual([10 * k + 30]);
+		expect(openSlotOutliers(new Float64Array(k * 3).fill(5), k)).toBeNull();
 	});
 });
 

@@ -1,6 +1,13 @@
 // Forecast-screen logic the worker runs (pure, Node-testable): contact rows → regular series, pasted numbers, forecast with
 // events, rolling-origin backtest with the window forecasts kept for the chart, and the per-interval staffing plan.
-import { forecastSeries, applyEventsDetailed, AccuracyAccumulator, maseScale } from '$lib/domain/analytics/forecast';
+import {
+	forecastSeries,
+	applyEventsDetailed,
+	AccuracyAccumulator,
+	maseScale,
+	detectOutliers,
+	interpolateMissing
+} from '$lib/domain/analytics/forecast';
 import type { Accuracy, CalendarEvent, EventEffect, Forecast, MethodName, Note } from '$lib/domain/analytics/forecast';
 import { requiredAgents, type StaffingResult } from '$lib/domain/analytics/staffing';
 import type { ContactInterval } from '$lib/domain/dataset/fields';
@@ -116,8 +123,9 @@ export function aggregateContacts(
 		if (Number.isFinite(step) && step > want * 1.001)
 			return { ok: false, error: { code: 'finer-than-data', dataMinutes: Math.round(step / MIN) } };
 	}
-	const first = periodStart(lo, iv);
-	const last = periodStart(hi, iv);
+	// Intraday grids cover whole days (00:00 to the last slot): the engine's day × week cycles assume slot 0 is midnight.
+	const first = isIntraday(iv) ? periodStart(lo, 'day') : periodStart(lo, iv);
+	const last = isIntraday(iv) ? periodStart(hi, 'day') + DAY - intervalSeconds(iv) * 1000 : periodStart(hi, iv);
 	const starts: number[] = [];
 	for (let t = first; t <= last; t = nextPeriod(t, iv)) {
 		starts.push(t);
@@ -282,6 +290,8 @@ export interface RunResult {
 	effects: EventEffect[];
 	eventSpans: EventSpan[];
 	backtest: BacktestSummary | null;
+	/** intraday: slots of the day that never had a contact in the history, forecast as closed (0) */
+	closedSlots: number;
 	timing: { forecastMs: number; backtestMs: number };
 }
 
@@ -354,6 +364,53 @@ export function eventSpans(events: readonly CalendarEvent[], from: number, to: n
 	return out.sort((a, b) => a.from - b.from);
 }
 
+/**
+ * Slots of the day without a single contact in the whole history (at least two weeks of it) are closed hours: the
+ * intraday shape's smoothing would otherwise leak a trickle of contacts, and staff, into them.
+ */
+export function zeroClosedSlots(y: Float64Array, k: number, f: Pick<Forecast, 'mean' | 'lo80' | 'hi80' | 'lo95' | 'hi95'>): number {
+	const n = y.length;
+	if (n < 14 * k) return 0;
+	const closed: number[] = [];
+	for (let s = 0; s < k; s++) {
+		let any = false;
+		for (let i = s; i < n; i += k) if (Number.isFinite(y[i]) && y[i] !== 0) any = true;
+		if (!any) closed.push(s);
+	}
+	if (closed.length === 0 || closed.length === k) return 0;
+	const set = new Set(closed);
+	for (let j = 0; j < f.mean.length; j++)
+		if (set.has((n + j) % k)) {
+			f.mean[j] = 0;
+			f.lo80[j] = 0;
+			f.hi80[j] = 0;
+			f.lo95[j] = 0;
+			f.hi95[j] = 0;
+		}
+	return closed.length;
+}
+
+/**
+ * Outliers of an intraday series looked for among open hours only. Slots of the day that are always zero (closed) make
+ * most residuals exactly zero, which shrinks the spread the detector compares against and flags ordinary busy slots.
+ * Returns null when every slot of the day is open (the engine's own flags stand).
+ */
+export function openSlotOutliers(y: Float64Array, k: number): number[] | null {
+	const n = y.length;
+	if (n < 2 * k) return null;
+	const open: number[] = [];
+	for (let s = 0; s < k; s++) {
+		let any = false;
+		for (let i = s; i < n; i += k) if (Number.isFinite(y[i]) && y[i] !== 0) any = true;
+		if (any) open.push(s);
+	}
+	if (open.length === k || open.length === 0) return null;
+	const idx: number[] = [];
+	for (let d = 0; d * k < n; d++) for (const s of open) if (d * k + s < n) idx.push(d * k + s);
+	const vals = idx.map((i) => (Number.isFinite(y[i]) ? y[i] : 0));
+	return detectOutliers(vals, open.length).map((j) => idx[j]);
+}
+
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export interface Progress {
@@ -386,6 +443,17 @@ export function runForecast(series: Series, p: RunParams, onProgress?: Progress,
 		for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) missing.push(i);
 		f.issues = { missing, outliers: f.issues?.outliers ?? [] };
 	} else f = run(y);
+	let closedSlots = 0;
+	if (isIntraday(p.interval)) closedSlots = zeroClosedSlots(y, slotsPerDay(p.interval), f);
+	if (isIntraday(p.interval) && f.issues) {
+		const open = openSlotOutliers(y, slotsPerDay(p.interval));
+		if (open) {
+			f.issues = { ...f.issues, outliers: open };
+			f.notes = f.notes
+				.filter((x) => x.code !== 'outliers-detected')
+				.concat(open.length ? [{ code: 'outliers-detected', values: { count: open.length, first: open[0] } }] : []);
+		}
+	}
 	const forecastMs = now() - t0;
 	onProgress?.('forecast', 1);
 	let futureStarts: Float64Array | null = null;
@@ -417,6 +485,7 @@ export function runForecast(series: Series, p: RunParams, onProgress?: Progress,
 		effects,
 		eventSpans: series.starts && (p.interval === 'day' || isIntraday(p.interval)) ? eventSpans(p.events, from, to) : [],
 		backtest: bt,
+		closedSlots,
 		timing: { forecastMs, backtestMs }
 	};
 }
@@ -468,6 +537,8 @@ function* backtestSteps(y: Float64Array, p: RunParams, seasons: number[]): Gener
 	for (let w = windows - 1; w >= 0; w--) origins.push(n - h - w * h);
 	const m = seasons[0] ?? 1;
 	const total = methods.length * origins.length;
+	const hasGaps = y.some((v) => !Number.isFinite(v));
+	const filled = hasGaps ? interpolateMissing(y).values : y;
 	let done = 0;
 	for (const method of methods) {
 		const acc = new AccuracyAccumulator();
@@ -476,7 +547,8 @@ function* backtestSteps(y: Float64Array, p: RunParams, seasons: number[]): Gener
 			const test = y.subarray(origin, origin + h);
 			const season = seasons.filter((s) => origin >= 2 * s);
 			const f = forecastSeries(train, method, { h, season: season.length > 1 ? season : (season[0] ?? seasons[0]) });
-			acc.add(test, f, maseScale(train, m));
+			// The scale needs a gap-free history (a missing day would make it NaN).
+			acc.add(test, f, maseScale(hasGaps ? filled.subarray(0, origin) : train, m));
 			if (method === p.method) windowsOf.push({ origin, mean: f.mean });
 			yield ++done / total;
 		}
@@ -591,7 +663,7 @@ export function staffPlan(
 		slw += r.serviceLevel * s.contacts;
 		abw += r.pAbandon * s.contacts;
 		if (!peak || r.scheduled > peak.scheduled) peak = row;
-		if (s.contacts > 0 && (!trough || r.scheduled < trough.scheduled)) trough = row;
+		if (s.contacts >= 1 && (!trough || r.scheduled < trough.scheduled)) trough = row;
 	}
 	const hours = slotMinutes / 60;
 	return {
@@ -621,13 +693,25 @@ export function staffGrid(plan: StaffPlan): { days: number[]; slots: number[]; c
 		slotKeys.set(s, 0);
 	}
 	const days = [...dayKeys.keys()].sort((a, b) => a - b);
-	const slots = [...slotKeys.keys()].sort((a, b) => a - b);
+	let slots = [...slotKeys.keys()].sort((a, b) => a - b);
+	// Leave out the closed hours at either end of the day (no staff in any row): the open hours get the room.
+	const busy = new Set<number>();
+	for (const r of plan.rows) if (r.scheduled > 0) busy.add(Math.round((r.start - toDay(r.start) * DAY) / MIN));
+	if (busy.size > 0) {
+		const lo = slots.findIndex((x) => busy.has(x));
+		let hi = slots.length - 1;
+		while (hi > lo && !busy.has(slots[hi])) hi--;
+		slots = slots.slice(lo, hi + 1);
+		slotKeys.clear();
+		for (const x of slots) slotKeys.set(x, 0);
+	}
 	days.forEach((d, i) => dayKeys.set(d, i));
 	slots.forEach((s, i) => slotKeys.set(s, i));
 	const cells: (StaffRow | null)[][] = days.map(() => slots.map(() => null));
 	for (const r of plan.rows) {
 		const d = toDay(r.start) * DAY;
-		cells[dayKeys.get(d)!][slotKeys.get(Math.round((r.start - d) / MIN))!] = r;
+		const c = slotKeys.get(Math.round((r.start - d) / MIN));
+		if (c !== undefined) cells[dayKeys.get(d)!][c] = r;
 	}
 	return { days, slots, cells };
 }

@@ -39,6 +39,8 @@ export interface ForecastView extends RunResult {
 	aht: Float64Array | null;
 	/** the interval the series was built at */
 	interval: Interval;
+	/** the method the user chose (the result's `method` may name the model Auto ended up using) */
+	chosen: RunParams['method'];
 }
 
 export type ForecastReply =

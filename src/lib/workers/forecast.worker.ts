@@ -79,7 +79,14 @@ async function handle(msg: ForecastRequest & { id: number }): Promise<void> {
 					id,
 					type: 'result',
 					ok: true,
-					value: { ...r, pasteErrors: b.pasteErrors, workerMs: performance.now() - t0, aht: b.series.aht, interval: msg.params.interval }
+					value: {
+						...r,
+						pasteErrors: b.pasteErrors,
+						workerMs: performance.now() - t0,
+						aht: b.series.aht,
+						interval: msg.params.interval,
+						chosen: msg.params.method
+					}
 				});
 			return;
 		}

@@ -15,9 +15,17 @@ export function horizonUnit(t: Translate, iv: Interval, count: number): string {
 	return t(`forecast.ui.unitWord.${unit}` as MessageKey, { count });
 }
 
-// Notes carry positions (0-based) in the series; people count from 1.
-export function noteText(t: Translate, n: Note): string {
+const DATED: Record<string, MessageKey> = {
+	'missing-interpolated': 'forecast.ui.note.missing',
+	'outliers-detected': 'forecast.ui.note.outliers',
+	'outliers-replaced': 'forecast.ui.note.outliersReplaced'
+};
+
+// Notes carry positions (0-based) in the series: shown as the interval's date when there is one, else counted from 1.
+export function noteText(t: Translate, n: Note, at?: (i: number) => string | null): string {
 	const values: Record<string, string | number> = { ...(n.values ?? {}) };
+	const when = typeof values.first === 'number' && at ? at(values.first) : null;
+	if (when && DATED[n.code]) return t(DATED[n.code], { count: values.count, when });
 	if (typeof values.first === 'number') values.first = values.first + 1;
 	return t(`forecast.note.${n.code}` as MessageKey, values);
 }
