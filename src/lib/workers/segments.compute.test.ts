@@ -10,7 +10,7 @@ import { toSegmentationParams } from '../domain/analytics/shared/segments-params
 import { computeSegments, exportCsv, filterIndices } from './segments.compute';
 
 async function load(name: string) {
-	const parsed = await parseText(fixtureText(name), { file: name });
+	const parsed = await parseText(fixtureText(name));
 	const t = parsed.data!;
 	const prof = profileTable(t);
 	const mapping = toColumnMapping(guessMapping(guessKind(t.headers, prof), t.headers, prof), prof);

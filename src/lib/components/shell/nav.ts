@@ -10,7 +10,7 @@ export const NAV: NavItem[] = [
 	{ href: '/touchpoints', label: 'nav.touchpoints', icon: 'touchpoints', available: true, group: 'design' },
 	{ href: '/personas', label: 'nav.personas', icon: 'personas', available: true, group: 'design' },
 	{ href: '/data', label: 'nav.data', icon: 'data', available: true, group: 'analyse' },
-	{ href: '/segments', label: 'nav.segments', icon: 'segments', available: false, group: 'analyse' },
+	{ href: '/segments', label: 'nav.segments', icon: 'segments', available: true, group: 'analyse' },
 	{ href: '/forecast', label: 'nav.forecast', icon: 'forecast', available: true, group: 'analyse' },
 	{ href: '/workspaces', label: 'nav.workspaces', icon: 'layers', available: true, group: 'admin' },
 	{ href: '/settings', label: 'nav.settings', icon: 'settings', available: true, group: 'admin' }

@@ -1,6 +1,6 @@
 // CSV export of runSegmentation rows: UTF-8 BOM, CRLF, formula-injection safe, with a localised segment label column.
-import en from '../../../i18n/messages/segments.en.json';
-import zh from '../../../i18n/messages/segments.zh-CN.json';
+import en from '../../../i18n/messages/segments.en.json' with { type: 'json' };
+import zh from '../../../i18n/messages/segments.zh-CN.json' with { type: 'json' };
 import { CUSTOMER_COLUMNS, type CustomerRow } from './segmentation';
 
 export type ExportLocale = 'en' | 'zh-CN';
