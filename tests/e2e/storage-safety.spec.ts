@@ -118,3 +118,13 @@ test('a crash shows "Download backup" and "Reload", never "clear data"', async (
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
 	expect(download.suggestedFilename()).toMatch(/^cx-studio-backup-all-/);
 });
+
+test('the benign "ResizeObserver loop" notice never shows the crash screen', async ({ page }) => {
+	await startEmpty(page);
+	await page.evaluate(() =>
+		window.dispatchEvent(new ErrorEvent('error', { message: 'ResizeObserver loop completed with undelivered notifications.' }))
+	);
+	await page.waitForTimeout(300);
+	await expect(page.getByTestId('crash-screen')).toHaveCount(0);
+	await expect(page.getByTestId('overview')).toBeVisible();
+});
