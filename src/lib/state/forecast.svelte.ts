@@ -153,15 +153,14 @@ export class ForecastStore {
 		const p = readParams(cur.params);
 		if (JSON.stringify(p) !== JSON.stringify($state.snapshot(this.params))) this.params = p;
 		if (cur.name !== this.name) this.name = cur.name;
+		// A newer result saved by another tab replaces ours.
 		const res = cur.result as { view?: unknown; backtest?: BacktestSummary | null } | null;
-		if (res && isView(res.view) && cur.computedAt !== null && res.view !== this.view && (cur.datasetUpdatedAt ?? null) !== undefined) {
-			if (this.view === null || (cur.computedAt ?? 0) > this.#computedAt) {
-				this.#computedAt = cur.computedAt ?? 0;
-				this.view = res.view;
-				this.backtest = res.backtest ?? null;
-				this.computedFrom = cur.datasetUpdatedAt;
-				void this.restaff();
-			}
+		if (res && isView(res.view) && (cur.computedAt ?? 0) > this.#computedAt) {
+			this.#computedAt = cur.computedAt ?? 0;
+			this.view = res.view;
+			this.backtest = res.backtest ?? null;
+			this.computedFrom = cur.datasetUpdatedAt;
+			void this.restaff();
 		}
 	}
 	#computedAt = 0;
