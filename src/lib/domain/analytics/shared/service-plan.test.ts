@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { ServicePlanSchema, alignPlan, defaultPlan, planLines } from './service-plan';
+import { ServicePlanSchema, alignPlan, defaultPlan, packageLevel, planLines } from './service-plan';
 import { DEFAULT_SEGMENTS_PARAMS, readSegmentsParams, toSegmentationParams, monthlyRate, checkSegmentsParams } from './segments-params';
 
 describe('service plan', () => {
@@ -10,6 +10,26 @@ describe('service plan', () => {
 		const costs = plan.packages.map((p) => p.costPerCustomer);
 		expect(costs).toEqual([...costs].sort((a, b) => b - a));
 		expect(plan.packages[0].accountManager).toBe(true);
+	});
+	it('three tiers get premium, standard and light packages in order (not light and tail for B and C)', () => {
+		const plan = defaultPlan('tier', ['A', 'B', 'C']);
+		const [a, b, c] = plan.packages;
+		expect([a.costPerCustomer, b.costPerCustomer, c.costPerCustomer]).toEqual([120, 30, 5]);
+		expect(a.accountManager).toBe(true);
+		expect(b.accountManager).toBe(false);
+		expect(b.priorityQueue).toBe(true);
+		expect(b.responseHours).toBe(24);
+		expect(c.priorityQueue).toBe(false);
+		expect(c.responseHours).toBe(48);
+		expect(plan.packages.map((p) => p.key)).toEqual(['A', 'B', 'C']);
+	});
+	it('package levels: ≤ 4 groups in order, more groups in four bands, best first', () => {
+		expect([0, 1].map((r) => packageLevel(r, 2))).toEqual([0, 1]);
+		expect([0, 1, 2, 3].map((r) => packageLevel(r, 4))).toEqual([0, 1, 2, 3]);
+		expect(packageLevel(0, 1)).toBe(0);
+		const eleven = Array.from({ length: 11 }, (_, r) => packageLevel(r, 11));
+		expect(eleven).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3]);
+		expect(eleven).toEqual([...eleven].sort((x, y) => x - y));
 	});
 	it('cost vs revenue at stake: annualised revenue, customers × cost, share', () => {
 		const plan = defaultPlan('tier', ['A', 'B']);

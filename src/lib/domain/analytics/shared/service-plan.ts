@@ -44,9 +44,20 @@ export const ServicePlanSchema = v.object({
 });
 export type ServicePlan = v.InferOutput<typeof ServicePlanSchema>;
 
+/**
+ * Which preset (0 premium, 1 standard, 2 light, 3 tail) the group at `rank` (0 = best) of `of` groups gets.
+ * Up to four groups take the presets in order (ABC → premium, standard, light; ABCD → all four); more groups
+ * (segments) share them in four equal bands, best first.
+ */
+export function packageLevel(rank: number, of: number): number {
+	const r = Math.max(0, Math.min(rank, of - 1));
+	if (of <= 4) return Math.min(3, r);
+	return Math.min(3, Math.floor((r * 4) / of));
+}
+
 /** A sensible starting plan: generous for the best tier, light-touch for the tail. */
 export function defaultPackage(key: string, rank: number, of: number): ServicePackage {
-	const level = of <= 1 ? 0 : Math.round((rank * 3) / (of - 1)); // 0 best … 3 tail
+	const level = packageLevel(rank, of);
 	const presets: ServicePackage[] = [
 		{
 			key,
