@@ -89,6 +89,14 @@ describe('Erlang A', () => {
 	});
 });
 
+describe('robustness', () => {
+	it('never staffs below the offered load, even with a huge finite patience', () => {
+		const q = { contacts: 1600, intervalSeconds: 1800, ahtSeconds: 300, targetSeconds: 20 };
+		const r = requiredAgents(q, { serviceLevel: 0.8, patienceSeconds: 1e9 });
+		expect(r.agents).toBeGreaterThan((1600 * 300) / 1800);
+	});
+});
+
 describe('staffing plan', () => {
 	it('turns an interval forecast into rows and totals', () => {
 		const plan = staffingPlan(

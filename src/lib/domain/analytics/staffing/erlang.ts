@@ -186,11 +186,12 @@ export interface StaffingResult extends QueueMetrics {
 	model: 'erlang-c' | 'erlang-a';
 }
 
+/** Written as "not (good)" so a NaN metric never counts as meeting a target. */
 function meets(m: QueueMetrics, target: StaffingTarget): boolean {
-	if (m.serviceLevel < target.serviceLevel) return false;
-	if (m.occupancy > (target.maxOccupancy ?? 1) + 1e-12) return false;
-	if (target.maxAsaSeconds !== undefined && m.asa > target.maxAsaSeconds) return false;
-	if (target.maxAbandon !== undefined && m.pAbandon > target.maxAbandon) return false;
+	if (!(m.serviceLevel >= target.serviceLevel)) return false;
+	if (!(m.occupancy <= (target.maxOccupancy ?? 1) + 1e-12)) return false;
+	if (target.maxAsaSeconds !== undefined && !(m.asa <= target.maxAsaSeconds)) return false;
+	if (target.maxAbandon !== undefined && !(m.pAbandon <= target.maxAbandon)) return false;
 	return true;
 }
 
