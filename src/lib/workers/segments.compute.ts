@@ -51,6 +51,8 @@ export async function computeSegments(
 			const atSplit = [...h.rows].reverse().find((r) => !r.holdout);
 			const actualHold = lastRow.actualCumulative - (atSplit?.actualCumulative ?? 0);
 			const predHold = lastRow.predictedCumulative - (atSplit?.predictedCumulative ?? 0);
+			// A fit that cannot forecast (non-finite figures) is no check at all: show none rather than "NaN%".
+			if (!Number.isFinite(predHold) || h.rows.some((r) => !Number.isFinite(r.predictedCumulative))) throw new Error('non-finite forecast');
 			holdout = {
 				splitDay,
 				unit: params.clvUnit,

@@ -31,6 +31,18 @@ describe('special functions', () => {
 			expect(hyp2f1(a, b, c, z) / sum).toBeCloseTo(1, 9);
 		}
 	});
+	it('stays finite for a degenerate BG/NBD fit (a, b in the millions) above z = 0.9', () => {
+		// Parameters a small sample's fit reached (almost nobody drops out): the connection formula overflows.
+		const r = 0.505,
+			a = 236221.313,
+			b = 5015921.36;
+		for (const z of [0.91, 0.95, 0.99]) {
+			const v = hyp2f1(r, b, a + b - 1, z);
+			expect(Number.isFinite(v)).toBe(true);
+			// b/c → 0.955: ₂F₁ ≈ (1 − (b/c)·z)^(−r)
+			expect(v / Math.pow(1 - (b / (a + b - 1)) * z, -r)).toBeCloseTo(1, 2);
+		}
+	});
 });
 
 describe('R quantile type 7', () => {

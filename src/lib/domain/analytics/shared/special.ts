@@ -50,7 +50,10 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
 	const w = 1 - z;
 	const t1 = gammaRatio([c, s], [c - a, c - b]) * hyp2f1Series(a, b, 1 - s, w);
 	const t2 = Math.pow(w, s) * gammaRatio([c, -s], [a, b]) * hyp2f1Series(c - a, c - b, s + 1, w);
-	return t1 + t2;
+	const out = t1 + t2;
+	// With huge b and c (a BG/NBD fit where almost nobody drops out: a, b → ∞) the connection terms overflow
+	// and cancel into NaN/∞; the plain series still converges for z < 1, so fall back to it.
+	return Number.isFinite(out) ? out : hyp2f1Series(a, b, c, z);
 }
 
 /** Π Γ(num) / Π Γ(den) computed in log space with signs, so large arguments do not overflow. */
