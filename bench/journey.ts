@@ -156,8 +156,11 @@ async function typingLatencies(page: Page): Promise<number[]> {
 	const box = page.getByTestId('card-text');
 	await box.waitFor();
 	await page.evaluate(() => {
-		const w = window as unknown as { __lat: number[] };
+		const w = window as unknown as { __lat: number[]; __latOn?: boolean };
 		w.__lat = [];
+		// One listener per page: the app is a single page, so a second call must not count every key twice.
+		if (w.__latOn) return;
+		w.__latOn = true;
 		document.addEventListener(
 			'keydown',
 			() => {
