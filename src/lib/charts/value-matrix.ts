@@ -47,10 +47,14 @@ export function valueMatrixLayout(
 		if (!Number.isFinite(xs[k]) || !Number.isFinite(ys[k])) continue;
 		points.push({ k, cx: x(xs[k]), cy: y(ys[k]), q: quadrant[k] });
 	}
-	const ticks = (lo: number, hi: number) => {
-		const out = [lo];
-		for (let p = 1; p <= hi; p *= 10) if (p > lo) out.push(p);
-		return out.filter((t, i, a) => i === 0 || t > a[i - 1]).slice(0, 8);
+	// 0 (or the minimum) and the powers of ten, dropping any tick closer than `gap` px to the one before (symlog
+	// squeezes 0 and 1 together when the maximum is in the thousands).
+	const ticks = (lo: number, hi: number, scale: (v: number) => number, gap: number) => {
+		const all = [lo];
+		for (let p = 1; p <= hi; p *= 10) if (p > lo) all.push(p);
+		const out: number[] = [];
+		for (const t of all) if (!out.length || Math.abs(scale(t) - scale(out[out.length - 1])) >= gap) out.push(t);
+		return out.slice(0, 8);
 	};
 	// One path per quadrant (dots as zero-length round-capped segments): 4 DOM nodes instead of thousands.
 	const paths = ['', '', '', ''];
@@ -62,7 +66,9 @@ export function valueMatrixLayout(
 		paths,
 		splitX: x(Math.min(Math.max(split.x, xMin), xMax)),
 		splitY: y(Math.min(Math.max(split.y, yMin), yMax)),
-		xTicks: ticks(xMin, xMax),
-		yTicks: ticks(yMin, yMax)
+		xTicks: ticks(xMin, xMax, x, 28),
+		yTicks: ticks(yMin, yMax, y, 18),
+		/** How many plotted customers sit within 2 px of the bottom edge (e.g. no predicted repeat value). */
+		onFloor: points.reduce((n, p) => n + (p.cy >= height - 2 ? 1 : 0), 0)
 	};
 }
