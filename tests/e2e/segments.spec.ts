@@ -123,6 +123,11 @@ for (const lang of ['en', 'zh-CN'] as const) {
 		await expect(page.getByTestId('chart-matrix')).toBeVisible();
 		await expect(page.getByTestId('plan-card')).toBeVisible();
 		await expect(page.getByTestId('chart-grid')).toBeHidden();
+		// The page header (title, undo/redo, export) and the analysis controls do not print; a print title does.
+		await expect(page.getByTestId('segments-page').locator('.page-header')).toBeHidden();
+		await expect(page.getByTestId('new-analysis')).toBeHidden();
+		await expect(page.getByTestId('plan-print')).toBeHidden();
+		await expect(page.locator('.print-title')).toBeVisible();
 		const pdf = await page.pdf({ format: 'A4', printBackground: true });
 		expect(pdf.byteLength).toBeGreaterThan(10_000);
 		writeFileSync(`${dir}/segments-${lang}.pdf`, pdf);
