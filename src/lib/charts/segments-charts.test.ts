@@ -57,6 +57,17 @@ describe('segments chart layouts', () => {
 		expect(l.points).toHaveLength(2);
 		expect(l.splitX).toBeGreaterThan(0);
 	});
+	it('value matrix ticks keep their distance (0 and 1 are not drawn on top of each other) and count the floor', () => {
+		const xs = [0, 5, 50, 500, 5000];
+		const ys = [0, 0, 20, 300, 3000];
+		const l = valueMatrixLayout(xs, ys, [3, 3, 1, 2, 0], { x: 50, y: 20 }, 400, 300);
+		const gaps = (ticks: number[], f: (v: number) => number) => ticks.slice(1).map((t, i) => Math.abs(f(t) - f(ticks[i])));
+		expect(Math.min(...gaps(l.xTicks, l.x))).toBeGreaterThanOrEqual(28);
+		expect(Math.min(...gaps(l.yTicks, l.y))).toBeGreaterThanOrEqual(18);
+		expect(l.xTicks[0]).toBe(0);
+		expect(l.xTicks).toContain(1000);
+		expect(l.onFloor).toBe(2);
+	});
 	it('histogram and holdout', () => {
 		expect(histogramLayout([1, 3], 100, 50).bars[1].h).toBeGreaterThan(0);
 		const h = holdoutLayout(
