@@ -150,6 +150,8 @@ test('segments: 25,000 customers scroll to the end, custom rules change counts, 
 	await editor.getByLabel('规则 1：R 最低分').selectOption('1');
 	await editor.getByTestId('rule-save').click();
 	await expect(page.getByTestId('rules')).toHaveValue('custom');
+	// The recompute is debounced and takes a few seconds on 25,000 customers: wait for the new segment itself.
+	await expect(page.locator('[data-testid=segment-bar][data-key="VIP"]')).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 	await expect(page.locator('[data-testid=segment-bar][data-key="Champions"]')).toHaveCount(0);
 	await page.locator('[data-testid=segment-bar][data-key="VIP"]').click();

@@ -78,7 +78,9 @@ for (const lang of ['en', 'zh-CN'] as const) {
 				})
 		);
 		await page.goto('/segments');
-		await page.getByTestId('new-analysis').click();
+		// One transactions dataset and no analysis yet: the analysis is created and run on the first visit.
+		await expect(page.getByTestId('analysis-pick').locator('option')).toHaveCount(1);
+		await expect(page.getByTestId('new-analysis')).toBeEnabled();
 		const status = page.getByTestId('run-status');
 		await expect(status).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 		await expect(page.getByTestId('kpi-customers')).toHaveText(lang === 'en' ? '2,357' : '2,357');
