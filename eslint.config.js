@@ -19,7 +19,19 @@ const DOM_GLOBALS = [
 ];
 
 export default ts.config(
-	{ ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/', 'static/'] },
+	{
+		ignores: [
+			'build/',
+			'build-*/',
+			'.svelte-kit/',
+			'.svelte-kit-*/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'bench/results/',
+			'static/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -9,7 +9,14 @@ describe('coverage check', () => {
 		let s = newJourney({
 			workspaceId: 'w',
 			title: 'T',
-			lanes: [{ type: 'touchpoints' }, { type: 'emotion' }, { type: 'needs' }, { type: 'painPoints' }, { type: 'opportunities' }, { type: 'owner' }],
+			lanes: [
+				{ type: 'touchpoints' },
+				{ type: 'emotion' },
+				{ type: 'needs' },
+				{ type: 'painPoints' },
+				{ type: 'opportunities' },
+				{ type: 'owner' }
+			],
 			stages: [
 				{ name: 'Before', steps: ['discover'] },
 				{ name: 'During', steps: ['wait'] }
@@ -17,7 +24,8 @@ describe('coverage check', () => {
 		});
 		const lane = (t: string) => s.journey.lanes.find((l) => l.type === t)!.id;
 		const [b, d] = s.journey.stages.map((st) => st.steps[0].id);
-		for (const needType of ['explicit', 'expected', 'implicit'] as const) s = addCard(s, { laneId: lane('needs'), stepId: b, needType }).state;
+		for (const needType of ['explicit', 'expected', 'implicit'] as const)
+			s = addCard(s, { laneId: lane('needs'), stepId: b, needType }).state;
 		s = addCard(s, { laneId: lane('needs'), stepId: d, needType: 'explicit' }).state;
 		s = addCard(s, { laneId: lane('painPoints'), stepId: d, text: '18 min wait' }).state;
 		s = addCard(s, { laneId: lane('touchpoints'), stepId: d, text: 'SMS', touchpointId: 'tp1' }).state;

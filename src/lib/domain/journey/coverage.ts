@@ -54,8 +54,7 @@ export function checkCoverage(s: JourneyState, opts: CoverageOptions = {}): Cove
 	const stepInfo = new Map<string, { stage: string; step: string; col: number }>();
 	let col = 0;
 	for (const st of j.stages) for (const x of st.steps) stepInfo.set(x.id, { stage: st.name, step: x.name, col: col++ });
-	const byCol = <T extends { stepId: string }>(a: T, b: T) =>
-		(stepInfo.get(a.stepId)?.col ?? 0) - (stepInfo.get(b.stepId)?.col ?? 0);
+	const byCol = <T extends { stepId: string }>(a: T, b: T) => (stepInfo.get(a.stepId)?.col ?? 0) - (stepInfo.get(b.stepId)?.col ?? 0);
 	const cards = s.cards.filter((c) => stepInfo.has(c.stepId) && laneType.has(c.laneId)).sort(byCol);
 
 	const needsLane = firstLane(j, 'needs');
@@ -71,10 +70,15 @@ export function checkCoverage(s: JourneyState, opts: CoverageOptions = {}): Cove
 			for (const t of wanted)
 				if (!present.has(t))
 					out.push(
-						finding('stageMissingNeedType', `${st.id}:${t}`, { stage: st.name, needType: t }, {
-							stepId: st.steps[0].id,
-							laneId: needsLane.id
-						})
+						finding(
+							'stageMissingNeedType',
+							`${st.id}:${t}`,
+							{ stage: st.name, needType: t },
+							{
+								stepId: st.steps[0].id,
+								laneId: needsLane.id
+							}
+						)
 					);
 		}
 	}
@@ -83,30 +87,38 @@ export function checkCoverage(s: JourneyState, opts: CoverageOptions = {}): Cove
 		if (laneType.get(c.laneId) === 'painPoints' && c.opportunityIds.length === 0) {
 			const info = stepInfo.get(c.stepId)!;
 			out.push(
-				finding('painWithoutOpportunity', c.id, { text: c.text, stage: info.stage, step: info.step }, {
-					stepId: c.stepId,
-					laneId: c.laneId,
-					cardId: c.id
-				})
+				finding(
+					'painWithoutOpportunity',
+					c.id,
+					{ text: c.text, stage: info.stage, step: info.step },
+					{
+						stepId: c.stepId,
+						laneId: c.laneId,
+						cardId: c.id
+					}
+				)
 			);
 		}
 	}
 
 	const registerOwner = new Map((opts.touchpoints ?? []).map((t) => [t.id, t.owner.trim()]));
-	const stepsWithOwnerCard = new Set(
-		cards.filter((c) => laneType.get(c.laneId) === 'owner' && c.text.trim()).map((c) => c.stepId)
-	);
+	const stepsWithOwnerCard = new Set(cards.filter((c) => laneType.get(c.laneId) === 'owner' && c.text.trim()).map((c) => c.stepId));
 	for (const c of cards) {
 		if (laneType.get(c.laneId) !== 'touchpoints') continue;
 		const owned = (c.touchpointId && registerOwner.get(c.touchpointId)) || stepsWithOwnerCard.has(c.stepId);
 		if (!owned) {
 			const info = stepInfo.get(c.stepId)!;
 			out.push(
-				finding('touchpointWithoutOwner', c.id, { text: c.text, stage: info.stage, step: info.step }, {
-					stepId: c.stepId,
-					laneId: c.laneId,
-					cardId: c.id
-				})
+				finding(
+					'touchpointWithoutOwner',
+					c.id,
+					{ text: c.text, stage: info.stage, step: info.step },
+					{
+						stepId: c.stepId,
+						laneId: c.laneId,
+						cardId: c.id
+					}
+				)
 			);
 		}
 	}
@@ -118,10 +130,15 @@ export function checkCoverage(s: JourneyState, opts: CoverageOptions = {}): Cove
 				for (const x of st.steps)
 					if (curve.scores[x.id] === undefined)
 						out.push(
-							finding('stepWithoutEmotion', `${curve.id}:${x.id}`, { stage: st.name, step: x.name, curve: curve.label }, {
-								stepId: x.id,
-								laneId: emotionLane.id
-							})
+							finding(
+								'stepWithoutEmotion',
+								`${curve.id}:${x.id}`,
+								{ stage: st.name, step: x.name, curve: curve.label },
+								{
+									stepId: x.id,
+									laneId: emotionLane.id
+								}
+							)
 						);
 	}
 

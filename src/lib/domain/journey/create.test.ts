@@ -30,7 +30,8 @@ describe('to-be maps', () => {
 
 describe('blueprint lines', () => {
 	const lanes = (types: string[], hidden: number[] = []) =>
-		newJourney({ workspaceId: 'w', title: '', lanes: types.map((type, i) => ({ type: type as never, hidden: hidden.includes(i) })) }).journey.lanes;
+		newJourney({ workspaceId: 'w', title: '', lanes: types.map((type, i) => ({ type: type as never, hidden: hidden.includes(i) })) })
+			.journey.lanes;
 
 	it('draws interaction, visibility and internal-interaction lines where the depth steps down', () => {
 		const ls = lanes(['evidence', 'actions', 'owner', 'frontstage', 'backstage', 'kpis', 'support']);

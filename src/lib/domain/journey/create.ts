@@ -69,11 +69,7 @@ export type IdMap = Map<string, string>;
  * cards and the card-to-card links). External links — touchpoints, personas, `basedOn` — are
  * kept: they still resolve when the copy stays in (or returns to) the same workspace.
  */
-export function cloneJourney(
-	s: JourneyState,
-	workspaceId: string,
-	ctx?: EditContext
-): { state: JourneyState; ids: IdMap } {
+export function cloneJourney(s: JourneyState, workspaceId: string, ctx?: EditContext): { state: JourneyState; ids: IdMap } {
 	const newId = ctxId(ctx);
 	const now = ctxNow(ctx);
 	const ids: IdMap = new Map();
@@ -133,11 +129,7 @@ export function cloneJourney(
 const TO_BE_SUFFIX: Record<Locale, string> = { en: ' (to-be)', 'zh-CN': '（未来）' };
 
 /** A to-be map from an as-is map: a full copy with new ids, `basedOn` and a step mapping for comparison. */
-export function createToBe(
-	asIs: JourneyState,
-	opts: { locale?: Locale; title?: string } = {},
-	ctx?: EditContext
-): JourneyState {
+export function createToBe(asIs: JourneyState, opts: { locale?: Locale; title?: string } = {}, ctx?: EditContext): JourneyState {
 	const { state, ids } = cloneJourney(asIs, asIs.journey.workspaceId, ctx);
 	const basedOnSteps: Record<string, string> = {};
 	for (const st of asIs.journey.stages) for (const x of st.steps) basedOnSteps[ids.get(x.id)!] = x.id;

@@ -44,7 +44,13 @@ const base = () =>
 				{ name: 'During', steps: ['order'] }
 			]
 		},
-		{ now: 1, newId: (() => { let n = 0; return () => `b${n++}`; })() }
+		{
+			now: 1,
+			newId: (() => {
+				let n = 0;
+				return () => `b${n++}`;
+			})()
+		}
 	);
 const sorted = (s: JourneyState) => ({ journey: s.journey, cards: [...s.cards].sort((a, b) => a.id.localeCompare(b.id)) });
 const cellOrdersOk = (s: JourneyState) => {
@@ -146,7 +152,14 @@ describe('cards', () => {
 		s = addCard(s, { laneId: a.id, stepId: s0.id, text: 'x', votes: 3 }, ctx).state;
 		s = addCard(s, { laneId: t.id, stepId: s1.id, text: 'y' }, ctx).state;
 		s = linkPainPoint(s, s.cards[0].id, s.cards[1].id).state;
-		const clip = clipboardFromText(clipboardToText(copyCards(s, s.cards.map((c) => c.id))));
+		const clip = clipboardFromText(
+			clipboardToText(
+				copyCards(
+					s,
+					s.cards.map((c) => c.id)
+				)
+			)
+		);
 		const r = pasteCards(s, clip, { laneId: t.id, stepId: s1.id }, ctx);
 		const pasted = r.state.cards.filter((c) => r.pastedIds.includes(c.id));
 		expect(pasted).toHaveLength(2);
@@ -182,7 +195,14 @@ describe('properties', () => {
 			fc.property(
 				journeyArb,
 				fc.array(
-					fc.record({ pick: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), lane: fc.nat(), step: fc.nat(), index: fc.nat(5), nudge: fc.boolean(), d: fc.integer({ min: -1, max: 1 }) }),
+					fc.record({
+						pick: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+						lane: fc.nat(),
+						step: fc.nat(),
+						index: fc.nat(5),
+						nudge: fc.boolean(),
+						d: fc.integer({ min: -1, max: 1 })
+					}),
 					{ maxLength: 6 }
 				),
 				(s0, moves) => {

@@ -33,11 +33,7 @@ export function updateHeader(s: JourneyState, patch: HeaderPatch, ctx?: EditCont
 
 // ── phases ────────────────────────────────────────────────────────────────
 
-export function addPhase(
-	s: JourneyState,
-	args: { name: string; stageIds?: string[] },
-	ctx?: EditContext
-): EditResult {
+export function addPhase(s: JourneyState, args: { name: string; stageIds?: string[] }, ctx?: EditContext): EditResult {
 	const id = ctxId(ctx)();
 	const ids = new Set(args.stageIds ?? []);
 	return commit(
@@ -124,9 +120,7 @@ function dropSteps(s: JourneyState, stepIds: Set<string>, stages: Stage[]): Jour
 		const scores = Object.fromEntries(Object.entries(c.scores).filter(([k]) => !stepIds.has(k)));
 		return { ...c, scores };
 	});
-	const basedOnSteps = Object.fromEntries(
-		Object.entries(s.journey.basedOnSteps).filter(([k]) => !stepIds.has(k))
-	);
+	const basedOnSteps = Object.fromEntries(Object.entries(s.journey.basedOnSteps).filter(([k]) => !stepIds.has(k)));
 	const removedCards = new Set(s.cards.filter((c) => stepIds.has(c.stepId)).map((c) => c.id));
 	return {
 		journey: { ...s.journey, stages, emotionCurves: curves, basedOnSteps },
@@ -164,12 +158,7 @@ export function deleteStage(s: JourneyState, stageId: string, ctx?: EditContext)
 	return commit(s, after, 'journey.edit.deleteStage', ctx);
 }
 
-export function addStep(
-	s: JourneyState,
-	stageId: string,
-	args: { name: string; index?: number },
-	ctx?: EditContext
-): EditResult {
+export function addStep(s: JourneyState, stageId: string, args: { name: string; index?: number }, ctx?: EditContext): EditResult {
 	const step = { id: ctxId(ctx)(), name: args.name };
 	return commit(
 		s,
@@ -191,9 +180,7 @@ export function renameStep(s: JourneyState, stepId: string, name: string, ctx?: 
 		s,
 		withJourney(s, {
 			stages: s.journey.stages.map((st) =>
-				st.steps.some((x) => x.id === stepId)
-					? { ...st, steps: st.steps.map((x) => (x.id === stepId ? { ...x, name } : x)) }
-					: st
+				st.steps.some((x) => x.id === stepId) ? { ...st, steps: st.steps.map((x) => (x.id === stepId ? { ...x, name } : x)) } : st
 			)
 		}),
 		'journey.edit.renameStep',
@@ -202,18 +189,11 @@ export function renameStep(s: JourneyState, stepId: string, name: string, ctx?: 
 }
 
 /** Moves a step within or across stages; a stage left without steps is removed. */
-export function moveStep(
-	s: JourneyState,
-	stepId: string,
-	to: { stageId: string; index: number },
-	ctx?: EditContext
-): EditResult {
+export function moveStep(s: JourneyState, stepId: string, to: { stageId: string; index: number }, ctx?: EditContext): EditResult {
 	const from = s.journey.stages.find((st) => st.steps.some((x) => x.id === stepId));
 	if (!from || !s.journey.stages.some((st) => st.id === to.stageId)) return noop(s, 'journey.edit.moveStep', ctx);
 	const step = from.steps.find((x) => x.id === stepId)!;
-	let stages = s.journey.stages.map((st) =>
-		st.id === from.id ? { ...st, steps: st.steps.filter((x) => x.id !== stepId) } : st
-	);
+	let stages = s.journey.stages.map((st) => (st.id === from.id ? { ...st, steps: st.steps.filter((x) => x.id !== stepId) } : st));
 	stages = stages.map((st) => {
 		if (st.id !== to.stageId) return st;
 		const steps = st.steps.slice();
@@ -229,19 +209,13 @@ export function deleteStep(s: JourneyState, stepId: string, ctx?: EditContext): 
 	const stage = s.journey.stages.find((st) => st.steps.some((x) => x.id === stepId));
 	if (!stage) return noop(s, 'journey.edit.deleteStep', ctx);
 	if (stage.steps.length === 1) return deleteStage(s, stage.id, ctx);
-	const stages = s.journey.stages.map((st) =>
-		st.id === stage.id ? { ...st, steps: st.steps.filter((x) => x.id !== stepId) } : st
-	);
+	const stages = s.journey.stages.map((st) => (st.id === stage.id ? { ...st, steps: st.steps.filter((x) => x.id !== stepId) } : st));
 	return commit(s, dropSteps(s, new Set([stepId]), stages), 'journey.edit.deleteStep', ctx);
 }
 
 // ── lanes ──────────────────────────────────────────────────────────────────
 
-export function addLane(
-	s: JourneyState,
-	args: { type: LaneType; name?: string | null; index?: number },
-	ctx?: EditContext
-): EditResult {
+export function addLane(s: JourneyState, args: { type: LaneType; name?: string | null; index?: number }, ctx?: EditContext): EditResult {
 	const lane: Lane = { id: ctxId(ctx)(), type: args.type, name: args.name ?? null, hidden: false };
 	const lanes = s.journey.lanes.slice();
 	lanes.splice(args.index ?? lanes.length, 0, lane);
@@ -395,13 +369,7 @@ export function voteCard(s: JourneyState, id: string, delta: number, ctx?: EditC
 }
 
 /** Links (or unlinks) a pain point and an opportunity; the link is stored on the pain-point card. */
-export function linkPainPoint(
-	s: JourneyState,
-	painPointId: string,
-	opportunityId: string,
-	linked = true,
-	ctx?: EditContext
-): EditResult {
+export function linkPainPoint(s: JourneyState, painPointId: string, opportunityId: string, linked = true, ctx?: EditContext): EditResult {
 	return commit(
 		s,
 		{
@@ -433,9 +401,7 @@ export function moveCards(
 ): EditResult {
 	if (!cellExists(s.journey, to.laneId, to.stepId)) return noop(s, 'journey.edit.moveCards', ctx);
 	const set = new Set(ids);
-	const colIndex = new Map(
-		s.journey.stages.flatMap((st) => st.steps).map((x, i) => [x.id, i] as const)
-	);
+	const colIndex = new Map(s.journey.stages.flatMap((st) => st.steps).map((x, i) => [x.id, i] as const));
 	const laneIndex = new Map(s.journey.lanes.map((l, i) => [l.id, i] as const));
 	const moving = s.cards
 		.filter((c) => set.has(c.id))
@@ -455,7 +421,10 @@ export function moveCards(
 	const ordered = [...staying.slice(0, index), ...moved, ...staying.slice(index)];
 	const movedById = new Map(moved.map((c) => [c.id, c]));
 	let cards = s.cards.map((c) => movedById.get(c.id) ?? c);
-	cards = placeInCell(cards, ordered.map((c) => movedById.get(c.id) ?? c));
+	cards = placeInCell(
+		cards,
+		ordered.map((c) => movedById.get(c.id) ?? c)
+	);
 	for (const key of sources) {
 		const [laneId, stepId] = key.split('\u0000');
 		if (laneId === to.laneId && stepId === to.stepId) continue;
@@ -513,7 +482,12 @@ export function nudgeCards(
 	}
 	for (const [key, cards] of groups) {
 		const [laneId, stepId] = key.split('\u0000');
-		state = moveCards(state, cards.map((c) => c.id), { laneId, stepId }, { ...ctx, now: ctxNow(ctx) }).state;
+		state = moveCards(
+			state,
+			cards.map((c) => c.id),
+			{ laneId, stepId },
+			{ ...ctx, now: ctxNow(ctx) }
+		).state;
 	}
 	return commit(s, state, 'journey.edit.moveCards', ctx);
 }
@@ -583,7 +557,10 @@ export function clipboardFromText(text: string): CardClipboard {
 	} catch {
 		/* not ours: fall through to plain text */
 	}
-	const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+	const lines = text
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter(Boolean);
 	return {
 		formatName: 'cx-studio.cards',
 		formatVersion: 1,
@@ -648,11 +625,7 @@ export function pasteCards(
 
 // ── emotion ────────────────────────────────────────────────────────────────
 
-export function addEmotionCurve(
-	s: JourneyState,
-	args: { personaId?: string | null; label: string },
-	ctx?: EditContext
-): EditResult {
+export function addEmotionCurve(s: JourneyState, args: { personaId?: string | null; label: string }, ctx?: EditContext): EditResult {
 	const curve = { id: ctxId(ctx)(), personaId: args.personaId ?? null, label: args.label, scores: {} };
 	return commit(s, withJourney(s, { emotionCurves: [...s.journey.emotionCurves, curve] }), 'journey.edit.addCurve', ctx);
 }
@@ -681,13 +654,7 @@ export function renameEmotionCurve(
 }
 
 /** Sets (snapped to −3..+3 in halves) or clears (`null`) one step's score on one curve. */
-export function setEmotion(
-	s: JourneyState,
-	curveId: string,
-	stepId: string,
-	score: number | null,
-	ctx?: EditContext
-): EditResult {
+export function setEmotion(s: JourneyState, curveId: string, stepId: string, score: number | null, ctx?: EditContext): EditResult {
 	if (score !== null && !Number.isFinite(score)) return noop(s, 'journey.edit.emotion', ctx);
 	return commit(
 		s,

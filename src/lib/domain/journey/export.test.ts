@@ -16,7 +16,7 @@ describe('cards CSV', () => {
 		const csv = journeyCardsCsv(s, 'zh-CN');
 		expect(csv.startsWith('\uFEFF阶段组,阶段,步骤,泳道,内容')).toBe(true);
 		const rows = Papa.parse<string[]>(csv.slice(1)).data;
-		expect(rows[1].slice(1, 5)).toEqual(['接触前', '发现', '顾客行为', "'=HYPERLINK(\"x\")"]);
+		expect(rows[1].slice(1, 5)).toEqual(['接触前', '发现', '顾客行为', '\'=HYPERLINK("x")']);
 		expect(rows[2][4]).toBe("'\n=1+1");
 		expect(rows[3][4]).toBe('plain, "quoted"');
 		expect(rows[4][4]).toBe('<img src=x onerror=alert(1)>');
@@ -37,7 +37,12 @@ describe('Mermaid journey', () => {
 
 	it('escapes characters Mermaid cannot take and lists persona curves as actors', () => {
 		expect(mermaidText('a: b; c # d\ne')).toBe('a： b； c ＃ d e');
-		let s = newJourney({ workspaceId: 'w', title: 'Visit: first', personaText: 'Lin, 28', stages: [{ name: 'During', steps: ['wait; long'] }] });
+		let s = newJourney({
+			workspaceId: 'w',
+			title: 'Visit: first',
+			personaText: 'Lin, 28',
+			stages: [{ name: 'During', steps: ['wait; long'] }]
+		});
 		s = addEmotionCurve(s, { label: 'Manager' }).state;
 		const step = s.journey.stages[0].steps[0].id;
 		s = setEmotion(s, s.journey.emotionCurves[0].id, step, -3).state;

@@ -29,7 +29,8 @@ export function journeyCardsCsv(s: JourneyState, locale: Locale = 'en'): string 
 	const col = new Map<string, { i: number; stage: string; step: string; phase: string }>();
 	let i = 0;
 	for (const st of j.stages)
-		for (const x of st.steps) col.set(x.id, { i: i++, stage: st.name, step: x.name, phase: st.phaseId ? (phase.get(st.phaseId) ?? '') : '' });
+		for (const x of st.steps)
+			col.set(x.id, { i: i++, stage: st.name, step: x.name, phase: st.phaseId ? (phase.get(st.phaseId) ?? '') : '' });
 	const rows = s.cards
 		.filter((c) => col.has(c.stepId) && laneIdx.has(c.laneId))
 		.sort((a, b) => col.get(a.stepId)!.i - col.get(b.stepId)!.i || laneIdx.get(a.laneId)! - laneIdx.get(b.laneId)! || a.order - b.order)

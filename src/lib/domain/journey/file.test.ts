@@ -46,10 +46,18 @@ describe('journey JSON file', () => {
 		});
 		const cards = structuredClone(good.cards);
 		cards[1].evidence = 'rumour';
-		expect(imp({ ...good, cards })).toMatchObject({ ok: false, code: 'invalid-record', detail: { record: 'card', index: 1, path: 'evidence' } });
+		expect(imp({ ...good, cards })).toMatchObject({
+			ok: false,
+			code: 'invalid-record',
+			detail: { record: 'card', index: 1, path: 'evidence' }
+		});
 		const dangling = structuredClone(good.cards);
 		dangling[0].laneId = 'ghost';
-		expect(imp({ ...good, cards: dangling })).toMatchObject({ ok: false, code: 'dangling-reference', detail: { index: 0, path: 'laneId' } });
+		expect(imp({ ...good, cards: dangling })).toMatchObject({
+			ok: false,
+			code: 'dangling-reference',
+			detail: { index: 0, path: 'laneId' }
+		});
 		// A BOM (some editors add one) is fine; unknown fields survive.
 		const extra = { ...good, journey: { ...good.journey, futureField: 42 } };
 		const r = importJourneyFile('\uFEFF' + JSON.stringify(extra), 'w');
@@ -68,6 +76,10 @@ describe('journey file fixtures', () => {
 		const r = importJourneyFile(read('tea-house-first-visit.journey.json'), 'w');
 		expect(r.ok && [r.journey.title, r.cards.length]).toEqual(['接触前 / 接触中 / 接触后', 25]);
 		expect(importJourneyFile(read('newer-version.journey.json'), 'w')).toMatchObject({ ok: false, code: 'newer-version' });
-		expect(importJourneyFile(read('invalid-card.journey.json'), 'w')).toMatchObject({ ok: false, code: 'invalid-record', detail: { index: 0, path: 'text' } });
+		expect(importJourneyFile(read('invalid-card.journey.json'), 'w')).toMatchObject({
+			ok: false,
+			code: 'invalid-record',
+			detail: { index: 0, path: 'text' }
+		});
 	});
 });

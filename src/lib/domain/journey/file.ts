@@ -33,15 +33,18 @@ export function exportJourneyFile(s: JourneyState, ctx?: EditContext): string {
 
 /** File name suggestion: the title made safe for every OS, never empty. */
 export function journeyFileName(j: Pick<Journey, 'title'>, ext = 'json'): string {
-	const base = j.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || 'journey';
+	const base =
+		j.title
+			.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+			.trim()
+			.slice(0, 80) || 'journey';
 	return `${base}.${ext}`;
 }
 
 export type JourneyImportCode = 'not-json' | 'wrong-format' | 'newer-version' | 'invalid-record' | 'dangling-reference';
 export type JourneyImportResult = { ok: true; journey: Journey; cards: Card[] } | Err<JourneyImportCode>;
 
-const issuePath = (issues: v.BaseIssue<unknown>[]): string =>
-	(v.getDotPath(issues[0]) ?? '').toString();
+const issuePath = (issues: v.BaseIssue<unknown>[]): string => (v.getDotPath(issues[0]) ?? '').toString();
 
 /**
  * Reads a map file into `workspaceId`: parse → envelope → version → validate every record →

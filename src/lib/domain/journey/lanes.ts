@@ -40,23 +40,8 @@ export const LANE_LABELS: Record<LaneType, Bilingual> = {
 };
 
 /** Lane sets a new map starts with, per map kind. */
-export const JOURNEY_LANES: LaneType[] = [
-	'actions',
-	'touchpoints',
-	'thoughts',
-	'emotion',
-	'needs',
-	'painPoints',
-	'opportunities'
-];
-export const BLUEPRINT_LANES: LaneType[] = [
-	'evidence',
-	'actions',
-	'touchpoints',
-	'frontstage',
-	'backstage',
-	'support'
-];
+export const JOURNEY_LANES: LaneType[] = ['actions', 'touchpoints', 'thoughts', 'emotion', 'needs', 'painPoints', 'opportunities'];
+export const BLUEPRINT_LANES: LaneType[] = ['evidence', 'actions', 'touchpoints', 'frontstage', 'backstage', 'support'];
 export const BOTH_LANES: LaneType[] = [
 	'evidence',
 	'actions',

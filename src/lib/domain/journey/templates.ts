@@ -16,8 +16,7 @@ export function textFor(t: Text | undefined | null, locale: Locale): string {
 
 /** Card shorthand: [stage, step, lane, text, extra]. */
 type C = [number, number, number, Bilingual, { needType?: NeedType; evidence?: EvidenceLevel; opportunities?: number[] }?];
-const cards = (list: C[]): TemplateCard[] =>
-	list.map(([stage, step, lane, text, extra]) => ({ stage, step, lane, text, ...extra }));
+const cards = (list: C[]): TemplateCard[] => list.map(([stage, step, lane, text, extra]) => ({ stage, step, lane, text, ...extra }));
 const lanes = (types: LaneType[]) => types.map((type) => ({ type }));
 
 // Lane indexes for the before/during/after map below.
@@ -137,11 +136,32 @@ export const FIVE_SERVICE_PROCESSES: JourneyTemplate = {
 		{ name: b('Value-added services', '增值服务'), steps: [b('Beyond expectations', '超越期望')] }
 	],
 	cards: cards([
-		[0, 0, 0, b('List what customers get at each touchpoint: tea, seating, Wi-Fi, delivery, membership', '列出顾客在每个触点得到的服务：茶饮、座位、Wi-Fi、外卖、会员')],
+		[
+			0,
+			0,
+			0,
+			b(
+				'List what customers get at each touchpoint: tea, seating, Wi-Fi, delivery, membership',
+				'列出顾客在每个触点得到的服务：茶饮、座位、Wi-Fi、外卖、会员'
+			)
+		],
 		[0, 0, 1, b('Service menu per channel', '分渠道服务清单')],
 		[0, 0, 2, b('Operations manager', '运营经理')],
-		[1, 0, 0, b('Write clear, observable standards in four dimensions: attitude, content, timeliness, environment', '从服务态度、服务内容、服务时效、服务环境四个维度写出清晰、可观察的标准')],
-		[1, 0, 1, b('“Greet within 5 s”, “drink ready within 8 min”, “tables wiped after each guest”', '“5秒内问候”“8分钟内出杯”“客人离开后立即擦桌”')],
+		[
+			1,
+			0,
+			0,
+			b(
+				'Write clear, observable standards in four dimensions: attitude, content, timeliness, environment',
+				'从服务态度、服务内容、服务时效、服务环境四个维度写出清晰、可观察的标准'
+			)
+		],
+		[
+			1,
+			0,
+			1,
+			b('“Greet within 5 s”, “drink ready within 8 min”, “tables wiped after each guest”', '“5秒内问候”“8分钟内出杯”“客人离开后立即擦桌”')
+		],
 		[1, 0, 3, b('Drink ready ≤ 8 min for 90% of orders', '90%订单出杯≤8分钟')],
 		[2, 0, 0, b('Hire for attitude, train the standards with role play', '按态度招聘，用情景演练培训标准')],
 		[2, 0, 1, b('Training plan and shift roster', '培训计划与排班表')],
@@ -157,7 +177,17 @@ export const FIVE_SERVICE_PROCESSES: JourneyTemplate = {
 	])
 };
 
-const CH_LANES: LaneType[] = ['actions', 'touchpoints', 'thoughts', 'emotion', 'needs', 'painPoints', 'opportunities', 'frontstage', 'backstage'];
+const CH_LANES: LaneType[] = [
+	'actions',
+	'touchpoints',
+	'thoughts',
+	'emotion',
+	'needs',
+	'painPoints',
+	'opportunities',
+	'frontstage',
+	'backstage'
+];
 export const COMPLAINT_HANDLING: JourneyTemplate = {
 	id: 'complaint-handling',
 	builtIn: true,
@@ -303,15 +333,16 @@ export function saveAsTemplate(
 	const laneIndex = new Map(j.lanes.map((l, i) => [l.id, i]));
 	const pos = new Map<string, { stage: number; step: number }>();
 	j.stages.forEach((st, si) => st.steps.forEach((x, xi) => pos.set(x.id, { stage: si, step: xi })));
-	const kept = (args.keepCards ?? true)
-		? s.cards
-				.filter((c) => pos.has(c.stepId) && laneIndex.has(c.laneId))
-				.sort((a, b2) => {
-					const pa = pos.get(a.stepId)!;
-					const pb = pos.get(b2.stepId)!;
-					return pa.stage - pb.stage || pa.step - pb.step || laneIndex.get(a.laneId)! - laneIndex.get(b2.laneId)! || a.order - b2.order;
-				})
-		: [];
+	const kept =
+		(args.keepCards ?? true)
+			? s.cards
+					.filter((c) => pos.has(c.stepId) && laneIndex.has(c.laneId))
+					.sort((a, b2) => {
+						const pa = pos.get(a.stepId)!;
+						const pb = pos.get(b2.stepId)!;
+						return pa.stage - pb.stage || pa.step - pb.step || laneIndex.get(a.laneId)! - laneIndex.get(b2.laneId)! || a.order - b2.order;
+					})
+			: [];
 	const idx = new Map(kept.map((c, i) => [c.id, i]));
 	const columns = j.stages.flatMap((st) => st.steps.map((x) => x.id));
 	const curve = j.emotionCurves[0];

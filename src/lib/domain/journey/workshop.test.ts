@@ -2,7 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from './state';
 import { instantiateTemplate, BEFORE_DURING_AFTER } from './templates';
-import { applyVotes, castDot, dotsLeft, emotionExtremes, nextParticipant, outline, removeDot, revealedStages, startVoting, votingDone, votingResults } from './workshop';
+import {
+	applyVotes,
+	castDot,
+	dotsLeft,
+	emotionExtremes,
+	nextParticipant,
+	outline,
+	removeDot,
+	revealedStages,
+	startVoting,
+	votingDone,
+	votingResults
+} from './workshop';
 
 const map = () => instantiateTemplate(BEFORE_DURING_AFTER, 'en', 'ws');
 

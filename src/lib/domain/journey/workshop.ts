@@ -18,7 +18,13 @@ export interface VotingSession {
 
 export function startVoting(participants: number, dotsPerParticipant: number, allowStacking = true): VotingSession {
 	const n = Math.max(1, Math.floor(participants));
-	return { participants: n, dotsPerParticipant: Math.max(1, Math.floor(dotsPerParticipant)), current: 0, ballots: Array.from({ length: n }, () => []), allowStacking };
+	return {
+		participants: n,
+		dotsPerParticipant: Math.max(1, Math.floor(dotsPerParticipant)),
+		current: 0,
+		ballots: Array.from({ length: n }, () => []),
+		allowStacking
+	};
 }
 
 export const dotsLeft = (s: VotingSession, participant = s.current): number => s.dotsPerParticipant - (s.ballots[participant]?.length ?? 0);
@@ -112,7 +118,10 @@ export function outline(state: JourneyState, locale: Locale): OutlineNode[] {
 }
 
 /** Highs and lows to label on the curve: every step holding the curve's max or min score. */
-export function emotionExtremes(j: Journey, curve: EmotionCurve): { highs: string[]; lows: string[]; max: number | null; min: number | null } {
+export function emotionExtremes(
+	j: Journey,
+	curve: EmotionCurve
+): { highs: string[]; lows: string[]; max: number | null; min: number | null } {
 	const steps = j.stages.flatMap((s) => s.steps.map((x) => x.id)).filter((id) => curve.scores[id] !== undefined);
 	if (steps.length === 0) return { highs: [], lows: [], max: null, min: null };
 	const vals = steps.map((id) => curve.scores[id]);

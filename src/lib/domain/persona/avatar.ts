@@ -62,14 +62,22 @@ export function generateAvatar(seed: string): Avatar {
 	switch (style) {
 		case 'short':
 		case 'long':
-			shapes.push({ kind: 'path', d: 'M19.5 26 C19 15 25 12 32 12 C39 12 45 15 44.5 26 C42 20 36 18 32 18 C27 18 22 20 19.5 26 Z', fill: hair });
+			shapes.push({
+				kind: 'path',
+				d: 'M19.5 26 C19 15 25 12 32 12 C39 12 45 15 44.5 26 C42 20 36 18 32 18 C27 18 22 20 19.5 26 Z',
+				fill: hair
+			});
 			break;
 		case 'bun':
 			shapes.push({ kind: 'circle', cx: 32, cy: 11, r: 5, fill: hair });
 			shapes.push({ kind: 'path', d: 'M19.5 25 C19 15 25 13 32 13 C39 13 45 15 44.5 25 C40 19 24 19 19.5 25 Z', fill: hair });
 			break;
 		case 'side':
-			shapes.push({ kind: 'path', d: 'M19.5 27 C18 15 26 12 33 12 C41 12 46 17 44.5 27 C43 21 38 18 30 20 C26 21 22 23 19.5 27 Z', fill: hair });
+			shapes.push({
+				kind: 'path',
+				d: 'M19.5 27 C18 15 26 12 33 12 C41 12 46 17 44.5 27 C43 21 38 18 30 20 C26 21 22 23 19.5 27 Z',
+				fill: hair
+			});
 			break;
 		case 'bald':
 			break;
@@ -77,7 +85,13 @@ export function generateAvatar(seed: string): Avatar {
 	shapes.push({ kind: 'circle', cx: 27.5, cy: 28, r: 1.4, fill: '#2b2118' });
 	shapes.push({ kind: 'circle', cx: 36.5, cy: 28, r: 1.4, fill: '#2b2118' });
 	if (glasses) {
-		shapes.push({ kind: 'path', d: 'M23.5 28 a4 4 0 1 0 8 0 a4 4 0 1 0 -8 0 M32.5 28 a4 4 0 1 0 8 0 a4 4 0 1 0 -8 0 M31.5 28 L32.5 28', fill: 'none', stroke: '#333', strokeWidth: 1 });
+		shapes.push({
+			kind: 'path',
+			d: 'M23.5 28 a4 4 0 1 0 8 0 a4 4 0 1 0 -8 0 M32.5 28 a4 4 0 1 0 8 0 a4 4 0 1 0 -8 0 M31.5 28 L32.5 28',
+			fill: 'none',
+			stroke: '#333',
+			strokeWidth: 1
+		});
 	}
 	shapes.push({ kind: 'path', d: `M28 34 Q32 ${34 + smile} 36 34`, fill: 'none', stroke: '#7a3b2e', strokeWidth: 1.4 });
 	return { viewBox: '0 0 64 64', background, shapes, description: { hair: style, glasses } };

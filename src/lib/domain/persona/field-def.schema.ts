@@ -37,7 +37,12 @@ export function coerceCustomValue(def: Pick<PersonaFieldDef, 'kind'>, value: Cus
 			return Number.isFinite(n) ? Math.max(1, Math.min(5, Math.round(n))) : null;
 		}
 		case 'tags':
-			return Array.isArray(value) ? value : String(value).split(/[,，;；、]/).map((s) => s.trim()).filter(Boolean);
+			return Array.isArray(value)
+				? value
+				: String(value)
+						.split(/[,，;；、]/)
+						.map((s) => s.trim())
+						.filter(Boolean);
 	}
 }
 

@@ -30,9 +30,7 @@ export function exportPersonaFile(
 	opts: { photos?: Record<string, string>; now?: number } = {}
 ): string {
 	const used = new Set(personas.flatMap((p) => Object.keys(p.custom)));
-	const photos = Object.fromEntries(
-		Object.entries(opts.photos ?? {}).filter(([k]) => personas.some((p) => p.basic.photoBlobId === k))
-	);
+	const photos = Object.fromEntries(Object.entries(opts.photos ?? {}).filter(([k]) => personas.some((p) => p.basic.photoBlobId === k)));
 	const file: PersonaFile = {
 		formatName: PERSONA_FILE_FORMAT,
 		formatVersion: PERSONA_FILE_VERSION,
@@ -81,7 +79,12 @@ export function importPersonaFile(
 	const defs: PersonaFieldDef[] = [];
 	for (const [i, d] of (Array.isArray(env.fieldDefs) ? env.fieldDefs : []).entries()) {
 		const r = v.safeParse(PersonaFieldDefSchema, d);
-		if (!r.success) return { ok: false, code: 'invalid-record', detail: { record: 'fieldDef', index: i, path: path(r.issues), message: r.issues[0].message } };
+		if (!r.success)
+			return {
+				ok: false,
+				code: 'invalid-record',
+				detail: { record: 'fieldDef', index: i, path: path(r.issues), message: r.issues[0].message }
+			};
 		defs.push(r.output);
 	}
 	const personas: Persona[] = [];
@@ -90,11 +93,22 @@ export function importPersonaFile(
 	const newId = ctx?.newId ?? (() => crypto.randomUUID());
 	for (const [i, p] of env.personas.entries()) {
 		const r = v.safeParse(PersonaSchema, p);
-		if (!r.success) return { ok: false, code: 'invalid-record', detail: { record: 'persona', index: i, path: path(r.issues), message: r.issues[0].message } };
+		if (!r.success)
+			return {
+				ok: false,
+				code: 'invalid-record',
+				detail: { record: 'persona', index: i, path: path(r.issues), message: r.issues[0].message }
+			};
 		const photo = r.output.basic.photoBlobId ? env.photos?.[r.output.basic.photoBlobId] : undefined;
 		const photoBlobId = typeof photo === 'string' && photo.startsWith('data:image/') ? newId() : null;
 		if (photoBlobId) photos[photoBlobId] = photo!;
-		const copy = copyPersonaToWorkspace(r.output, workspaceId, { source: defs, target: [...existingDefs, ...created] }, { photoBlobId }, ctx);
+		const copy = copyPersonaToWorkspace(
+			r.output,
+			workspaceId,
+			{ source: defs, target: [...existingDefs, ...created] },
+			{ photoBlobId },
+			ctx
+		);
 		created.push(...copy.createdFieldDefs);
 		personas.push(copy.persona);
 	}
@@ -102,8 +116,80 @@ export function importPersonaFile(
 }
 
 const CSV_HEADERS: Record<Locale, string[]> = {
-	en: ['name', 'age', 'gender', 'occupation', 'income band', 'education', 'city tier', 'location', 'family status', 'quote', 'purchase behaviour', 'usage habits', 'channels', 'decision style', 'frequency', 'spend', 'motivations', 'values', 'lifestyle', 'interests', 'price attitude', 'quality attitude', 'service attitude', 'goals', 'frustrations', 'current value', 'potential value', 'tier', 'service level', 'source', 'explicit needs', 'expected needs', 'implicit needs', 'traits', 'tags'],
-	'zh-CN': ['姓名', '年龄', '性别', '职业', '收入区间', '学历', '城市级别', '所在地', '家庭状况', '一句话', '购买行为', '使用习惯', '渠道偏好', '决策方式', '消费频次', '消费金额', '动机', '价值观', '生活方式', '兴趣', '对价格的态度', '对品质的态度', '对服务的态度', '目标', '困扰', '当前价值', '潜在价值', '价值等级', '服务等级', '数据来源', '显性需求', '期望需求', '隐性需求', '特质', '标签']
+	en: [
+		'name',
+		'age',
+		'gender',
+		'occupation',
+		'income band',
+		'education',
+		'city tier',
+		'location',
+		'family status',
+		'quote',
+		'purchase behaviour',
+		'usage habits',
+		'channels',
+		'decision style',
+		'frequency',
+		'spend',
+		'motivations',
+		'values',
+		'lifestyle',
+		'interests',
+		'price attitude',
+		'quality attitude',
+		'service attitude',
+		'goals',
+		'frustrations',
+		'current value',
+		'potential value',
+		'tier',
+		'service level',
+		'source',
+		'explicit needs',
+		'expected needs',
+		'implicit needs',
+		'traits',
+		'tags'
+	],
+	'zh-CN': [
+		'姓名',
+		'年龄',
+		'性别',
+		'职业',
+		'收入区间',
+		'学历',
+		'城市级别',
+		'所在地',
+		'家庭状况',
+		'一句话',
+		'购买行为',
+		'使用习惯',
+		'渠道偏好',
+		'决策方式',
+		'消费频次',
+		'消费金额',
+		'动机',
+		'价值观',
+		'生活方式',
+		'兴趣',
+		'对价格的态度',
+		'对品质的态度',
+		'对服务的态度',
+		'目标',
+		'困扰',
+		'当前价值',
+		'潜在价值',
+		'价值等级',
+		'服务等级',
+		'数据来源',
+		'显性需求',
+		'期望需求',
+		'隐性需求',
+		'特质',
+		'标签'
+	]
 };
 
 /** All personas, one row each, with one column per custom field; UTF-8 BOM; formula-safe. */
@@ -156,5 +242,11 @@ export function personasCsv(
 			...defs.map((d) => formatCustomValue(d, p.custom[d.id]))
 		];
 	});
-	return '\uFEFF' + Papa.unparse({ fields: [...CSV_HEADERS[locale], ...defs.map((d) => d.name)], data: rows }, { escapeFormulae: FORMULA_CHARS, newline: '\r\n' });
+	return (
+		'\uFEFF' +
+		Papa.unparse(
+			{ fields: [...CSV_HEADERS[locale], ...defs.map((d) => d.name)], data: rows },
+			{ escapeFormulae: FORMULA_CHARS, newline: '\r\n' }
+		)
+	);
 }

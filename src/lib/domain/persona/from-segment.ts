@@ -47,18 +47,29 @@ const money = (n: number, locale: Locale, currency: string | null) =>
 	currency ? new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n) : num(n, locale, 0);
 
 /** The texts a segment writes into a persona; also used to tell whether the user has edited them since. */
-export function segmentTexts(src: SegmentSource, locale: Locale): { frequency: string; spend: string; purchaseBehaviour: string; current: string } {
+export function segmentTexts(
+	src: SegmentSource,
+	locale: Locale
+): { frequency: string; spend: string; purchaseBehaviour: string; current: string } {
 	const zh = locale === 'zh-CN';
 	const f = src.medianFrequency;
 	const m = src.medianMonetary;
 	const r = src.medianRecencyDays;
 	const parts: string[] = [zh ? `${num(src.customers, locale, 0)} 位顾客` : `${num(src.customers, locale, 0)} customers`];
-	if (src.customerShare !== null) parts.push(zh ? `占顾客 ${pct(src.customerShare, locale)}` : `${pct(src.customerShare, locale)} of customers`);
-	if (src.revenueShare !== null) parts.push(zh ? `贡献收入 ${pct(src.revenueShare, locale)}` : `${pct(src.revenueShare, locale)} of revenue`);
+	if (src.customerShare !== null)
+		parts.push(zh ? `占顾客 ${pct(src.customerShare, locale)}` : `${pct(src.customerShare, locale)} of customers`);
+	if (src.revenueShare !== null)
+		parts.push(zh ? `贡献收入 ${pct(src.revenueShare, locale)}` : `${pct(src.revenueShare, locale)} of revenue`);
 	return {
 		frequency: f === null ? '' : zh ? `购买次数中位数 ${num(f, locale)} 次` : `Median ${num(f, locale)} purchases`,
-		spend: m === null ? '' : zh ? `人均消费中位数 ${money(m, locale, src.currency)}` : `Median spend ${money(m, locale, src.currency)} per customer`,
-		purchaseBehaviour: r === null ? '' : zh ? `最近一次购买的中位数为 ${num(r, locale, 0)} 天前` : `Last purchase a median ${num(r, locale, 0)} days ago`,
+		spend:
+			m === null
+				? ''
+				: zh
+					? `人均消费中位数 ${money(m, locale, src.currency)}`
+					: `Median spend ${money(m, locale, src.currency)} per customer`,
+		purchaseBehaviour:
+			r === null ? '' : zh ? `最近一次购买的中位数为 ${num(r, locale, 0)} 天前` : `Last purchase a median ${num(r, locale, 0)} days ago`,
 		current: parts.join(zh ? '，' : ' · ')
 	};
 }
@@ -79,7 +90,12 @@ export function personaFromSegment(summary: PersonaSegmentSummary, locale: Local
 		workspaceId,
 		{
 			name: locale === 'zh-CN' ? `${summary.segmentName}顾客` : `${summary.segmentName} customer`,
-			behaviour: { frequency: t.frequency, spend: t.spend, purchaseBehaviour: t.purchaseBehaviour, channelPreferences: channel ? [channel] : [] },
+			behaviour: {
+				frequency: t.frequency,
+				spend: t.spend,
+				purchaseBehaviour: t.purchaseBehaviour,
+				channelPreferences: channel ? [channel] : []
+			},
 			value: { current: t.current, currentAmount: summary.medianMonetary ?? null, tier: summary.tier ?? null, source: src },
 			tags: [summary.segmentName]
 		},

@@ -16,7 +16,9 @@ describe('persona messages', () => {
 
 	it('label every field of every section, tiers, need types, field kinds and file errors', () => {
 		const skip = new Set(['photoBlobId', 'avatarSeed', 'ageMin', 'ageMax']);
-		const fields = [BasicInfoSchema, BehaviourSchema, PsychologySchema, ValueAnalysisSchema].flatMap((s) => Object.keys(s.entries)).filter((f) => !skip.has(f));
+		const fields = [BasicInfoSchema, BehaviourSchema, PsychologySchema, ValueAnalysisSchema]
+			.flatMap((s) => Object.keys(s.entries))
+			.filter((f) => !skip.has(f));
 		const needed = [
 			...fields.map((f) => `persona.field.${f}`),
 			...['basic', 'behaviour', 'psychology', 'value', 'needs', 'custom', 'traits'].map((s) => `persona.section.${s}`),

@@ -19,12 +19,20 @@ describe('persona record', () => {
 		expect(v.safeParse(PersonaSchema, p).success).toBe(true);
 		expect(p.traits[0]).toMatchObject({ left: '价格敏感', right: '品质优先', value: 50 });
 		const r = v.safeParse(PersonaSchema, { ...xiaolin(), futureField: 1, basic: { ...xiaolin().basic, nickname: 'Lin' } });
-		expect(r.success && [(r.output as Record<string, unknown>).futureField, (r.output.basic as Record<string, unknown>).nickname]).toEqual([1, 'Lin']);
+		expect(r.success && [(r.output as Record<string, unknown>).futureField, (r.output.basic as Record<string, unknown>).nickname]).toEqual([
+			1,
+			'Lin'
+		]);
 		expect(v.safeParse(PersonaSchema, { ...p, value: { ...p.value, tier: 'E' } }).success).toBe(false);
 	});
 
 	it('formats ages and ranges', () => {
-		expect([formatAge({ ageMin: 28, ageMax: 28 }), formatAge({ ageMin: 25, ageMax: 34 }), formatAge({ ageMin: 35, ageMax: null }), formatAge({ ageMin: null, ageMax: null })]).toEqual(['28', '25–34', '35+', '']);
+		expect([
+			formatAge({ ageMin: 28, ageMax: 28 }),
+			formatAge({ ageMin: 25, ageMax: 34 }),
+			formatAge({ ageMin: 35, ageMax: null }),
+			formatAge({ ageMin: null, ageMax: null })
+		]).toEqual(['28', '25–34', '35+', '']);
 	});
 
 	it('edits are pure section merges', () => {
@@ -110,7 +118,11 @@ describe('from a segment', () => {
 	it('pre-fills behaviour and value and cites the figures', () => {
 		const p = personaFromSegment(summary, 'en', 'ws');
 		expect(p.basic.name).toBe('Loyal customer');
-		expect(p.behaviour).toMatchObject({ frequency: 'Median 6 purchases', purchaseBehaviour: 'Last purchase a median 21 days ago', channelPreferences: ['miniProgram'] });
+		expect(p.behaviour).toMatchObject({
+			frequency: 'Median 6 purchases',
+			purchaseBehaviour: 'Last purchase a median 21 days ago',
+			channelPreferences: ['miniProgram']
+		});
 		expect(p.behaviour.spend).toContain('1,980');
 		expect(p.value).toMatchObject({ current: '689 customers · 12% of customers · 31% of revenue', tier: 'B', currentAmount: 1980 });
 		expect(p.value.source).toMatchObject({ datasetId: 'd1', customers: 689, revenueShare: 0.31 });
@@ -132,13 +144,33 @@ describe('from a segment', () => {
 });
 
 describe('persona files', () => {
-	const strip = (p: Persona) => ({ ...p, id: '', workspaceId: '', createdAt: 0, updatedAt: 0, needs: p.needs.map((n) => ({ ...n, id: '' })), traits: p.traits.map((t) => ({ ...t, id: '' })), custom: Object.values(p.custom) });
+	const strip = (p: Persona) => ({
+		...p,
+		id: '',
+		workspaceId: '',
+		createdAt: 0,
+		updatedAt: 0,
+		needs: p.needs.map((n) => ({ ...n, id: '' })),
+		traits: p.traits.map((t) => ({ ...t, id: '' })),
+		custom: Object.values(p.custom)
+	});
 
 	it('round-trips into another workspace equal modulo ids (property)', () => {
 		const text = fc.string({ unit: 'grapheme', maxLength: 15 });
 		fc.assert(
 			fc.property(
-				fc.array(fc.record({ name: text, quote: text, occupation: text, tier: fc.constantFrom('A', 'B', 'C', 'D', null), needs: fc.array(fc.tuple(fc.constantFrom('explicit', 'expected', 'implicit'), text), { maxLength: 4 }), age: fc.option(fc.integer({ min: 0, max: 99 }), { nil: null }), visits: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }) }), { maxLength: 4 }),
+				fc.array(
+					fc.record({
+						name: text,
+						quote: text,
+						occupation: text,
+						tier: fc.constantFrom('A', 'B', 'C', 'D', null),
+						needs: fc.array(fc.tuple(fc.constantFrom('explicit', 'expected', 'implicit'), text), { maxLength: 4 }),
+						age: fc.option(fc.integer({ min: 0, max: 99 }), { nil: null }),
+						visits: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null })
+					}),
+					{ maxLength: 4 }
+				),
 				(items) => {
 					const defs = xiaolinFieldDefs();
 					const ps = items.map((it) =>
@@ -163,9 +195,16 @@ describe('persona files', () => {
 
 	it('carries photos as data URLs under new blob ids and merges fields with the target', () => {
 		const p = { ...xiaolin(), basic: { ...xiaolin().basic, photoBlobId: 'blob1' } };
-		const text = exportPersonaFile([p], xiaolinFieldDefs(), { photos: { blob1: 'data:image/webp;base64,AAAA', other: 'data:image/png;base64,BB' } });
+		const text = exportPersonaFile([p], xiaolinFieldDefs(), {
+			photos: { blob1: 'data:image/webp;base64,AAAA', other: 'data:image/png;base64,BB' }
+		});
 		expect(JSON.parse(text).photos).toEqual({ blob1: 'data:image/webp;base64,AAAA' });
-		const r = importPersonaFile(text, 'ws', xiaolinFieldDefs(), { newId: (() => { let n = 0; return () => `x${n++}`; })() });
+		const r = importPersonaFile(text, 'ws', xiaolinFieldDefs(), {
+			newId: (() => {
+				let n = 0;
+				return () => `x${n++}`;
+			})()
+		});
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		const newBlob = r.personas[0].basic.photoBlobId!;
@@ -202,6 +241,10 @@ describe('persona file fixture', () => {
 	it('imports the shipped sample persona with its custom fields', () => {
 		const text = readFileSync(resolve(process.cwd(), 'tests/fixtures/persona/xiaolin.persona.json'), 'utf8');
 		const r = importPersonaFile(text, 'w', []);
-		expect(r.ok && [r.personas[0].basic.name, r.fieldDefs.length, r.personas[0].value.tier]).toEqual(['小林 <img src=x onerror=alert(1)>', 4, 'B']);
+		expect(r.ok && [r.personas[0].basic.name, r.fieldDefs.length, r.personas[0].value.tier]).toEqual([
+			'小林 <img src=x onerror=alert(1)>',
+			4,
+			'B'
+		]);
 	});
 });

@@ -54,7 +54,15 @@ export function consistencyByDimension(touchpoints: readonly Touchpoint[], opts:
 						unit: toBaseUnit(t.value, t.unit).unit
 					}
 				: null;
-			g.entries.push({ channelId: tp.channelId, touchpointId: tp.id, touchpointName: tp.name, standardId: st.id, text: st.text, target: t, base });
+			g.entries.push({
+				channelId: tp.channelId,
+				touchpointId: tp.id,
+				touchpointName: tp.name,
+				standardId: st.id,
+				text: st.text,
+				target: t,
+				base
+			});
 			if (!g.channels.includes(tp.channelId)) g.channels.push(tp.channelId);
 		}
 	for (const g of groups.values()) {
@@ -75,6 +83,9 @@ export function consistencyByDimension(touchpoints: readonly Touchpoint[], opts:
 	}
 	const order = (d: Dimension) => DIMENSIONS.indexOf(d);
 	return [...groups.values()].sort(
-		(a, b) => Number(b.channels.length > 1) - Number(a.channels.length > 1) || order(a.dimension) - order(b.dimension) || a.metric.localeCompare(b.metric)
+		(a, b) =>
+			Number(b.channels.length > 1) - Number(a.channels.length > 1) ||
+			order(a.dimension) - order(b.dimension) ||
+			a.metric.localeCompare(b.metric)
 	);
 }

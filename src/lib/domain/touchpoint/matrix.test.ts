@@ -9,7 +9,9 @@ import { channelLabel, channelList, matchChannel } from './channels';
 
 describe('channel taxonomy', () => {
 	it('lists online then offline, with custom channels, and matches free text in either language', () => {
-		const custom = [{ id: 'c1', workspaceId: 'ws', createdAt: 0, updatedAt: 0, version: 1, name: 'Kiosk', group: 'offline' as const, order: 0 }];
+		const custom = [
+			{ id: 'c1', workspaceId: 'ws', createdAt: 0, updatedAt: 0, version: 1, name: 'Kiosk', group: 'offline' as const, order: 0 }
+		];
 		const list = channelList(custom);
 		expect(list.slice(0, 6).every((c) => c.group === 'online')).toBe(true);
 		expect(list.at(-1)!.id).toBe('c1');
@@ -40,7 +42,10 @@ describe('channel × stage matrix', () => {
 		expect(stages.map((s) => s.key)).toEqual(['before', 'during', 'after']);
 		expect(stages.every((s) => s.hasCustomerActions)).toBe(true);
 		const m = channelStageMatrix(teaHouseRegister(), stages);
-		const flagged = m.cells.flat().filter((c) => c.flagged).map((c) => `${c.channelId}/${c.stageKey}`);
+		const flagged = m.cells
+			.flat()
+			.filter((c) => c.flagged)
+			.map((c) => `${c.channelId}/${c.stageKey}`);
 		expect(flagged).toContain('chat/before');
 		expect(flagged).not.toContain('chat/during');
 		expect(m.uncoveredStages).toEqual([]);

@@ -106,7 +106,8 @@ export function channelStageMatrix(
 			if (tp.standards.length === 0 || tp.standards.some((s) => !s.check)) cell.lackingCheck++;
 		}
 	}
-	for (const r of cells) for (const c of r) c.flagged = c.count === 0 && stages[col.get(c.stageKey)!].hasCustomerActions && used.has(c.channelId);
+	for (const r of cells)
+		for (const c of r) c.flagged = c.count === 0 && stages[col.get(c.stageKey)!].hasCustomerActions && used.has(c.channelId);
 	const uncoveredStages = stages.filter((s, i) => s.hasCustomerActions && cells.every((r) => r[i].count === 0)).map((s) => s.key);
 	const max = Math.max(0, ...cells.flat().map((c) => c.count));
 	return { channels, stages: [...stages], cells, uncoveredStages, unplaced, max };

@@ -16,7 +16,25 @@ describe('touchpoint messages', () => {
 	});
 
 	it('cover taxonomy, dimensions, checks, units, statuses, fields and import errors', () => {
-		const codes: RegisterErrorCode[] = ['parse-error', 'empty-file', 'missing-column', 'ragged-row', 'missing-name', 'unknown-channel', 'bad-side', 'bad-dimension', 'bad-target', 'bad-unit', 'bad-operator', 'bad-check-method', 'bad-frequency', 'bad-date', 'bad-number', 'bad-process', 'conflicting-touchpoint'];
+		const codes: RegisterErrorCode[] = [
+			'parse-error',
+			'empty-file',
+			'missing-column',
+			'ragged-row',
+			'missing-name',
+			'unknown-channel',
+			'bad-side',
+			'bad-dimension',
+			'bad-target',
+			'bad-unit',
+			'bad-operator',
+			'bad-check-method',
+			'bad-frequency',
+			'bad-date',
+			'bad-number',
+			'bad-process',
+			'conflicting-touchpoint'
+		];
 		const needed = [
 			...BUILT_IN_CHANNELS.map((c) => `touchpoint.channel.${c.id}`),
 			...STANDARD_STAGES.map((s) => `touchpoint.stage.${s.key}`),

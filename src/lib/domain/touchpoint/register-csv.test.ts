@@ -44,7 +44,10 @@ describe('register CSV import', () => {
 	});
 
 	it('rejects a row that contradicts an earlier row of the same touchpoint', () => {
-		const r = importRegisterCsv('name,channel,owner,dimension,target\nHotline,phone,Service,timeliness,≤ 20 s\nHotline,phone,,content,≥ 80%\nHotline,phone,Sales,attitude,≥ 4 score', 'ws');
+		const r = importRegisterCsv(
+			'name,channel,owner,dimension,target\nHotline,phone,Service,timeliness,≤ 20 s\nHotline,phone,,content,≥ 80%\nHotline,phone,Sales,attitude,≥ 4 score',
+			'ws'
+		);
 		expect(r.errors).toEqual([{ row: 4, field: 'owner', code: 'conflicting-touchpoint', value: 'Sales' }]);
 		expect(r.touchpoints).toHaveLength(1);
 		expect(r.touchpoints[0].standards.map((s) => s.dimension)).toEqual(['timeliness', 'content']);
@@ -83,26 +86,45 @@ describe('register CSV export', () => {
 	});
 
 	it('round-trips through import in both languages', () => {
-		const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.length > 0 && !/[|\r\n]/.test(s));
+		const text = fc
+			.string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+			.filter((s) => s.trim() === s && s.length > 0 && !/[|\r\n]/.test(s));
 		fc.assert(
 			fc.property(
-				fc.array(fc.record({ name: text, owner: text, value: fc.integer({ min: 0, max: 500 }), who: text }), { minLength: 1, maxLength: 5 }),
+				fc.array(fc.record({ name: text, owner: text, value: fc.integer({ min: 0, max: 500 }), who: text }), {
+					minLength: 1,
+					maxLength: 5
+				}),
 				fc.constantFrom('en' as const, 'zh-CN' as const),
 				(items, locale) => {
 					let n = 0;
 					const ctx = { now: 1, newId: () => `x${n++}` };
 					const tps = items.map((it, i) =>
-						newTouchpoint('ws', {
-							name: `${it.name}#${i}`,
-							channelId: i % 2 ? 'store' : 'miniProgram',
-							stages: ['during'],
-							owner: it.owner,
-							side: i % 2 ? 'frontstage' : 'backstage',
-							process: [{ id: 'p', who: it.who, what: 'greet', expectedTime: { value: 5, unit: 's' } }],
-							standards: [
-								newStandard({ dimension: 'timeliness', metric: 'm', text: it.name, target: { op: 'range', value: it.value, max: it.value + 1, unit: 'min' }, check: { method: 'customerFeedback', frequency: 'quarterly' }, measurements: [{ date: '2024-02-29', value: it.value }] }, ctx)
-							]
-						}, ctx)
+						newTouchpoint(
+							'ws',
+							{
+								name: `${it.name}#${i}`,
+								channelId: i % 2 ? 'store' : 'miniProgram',
+								stages: ['during'],
+								owner: it.owner,
+								side: i % 2 ? 'frontstage' : 'backstage',
+								process: [{ id: 'p', who: it.who, what: 'greet', expectedTime: { value: 5, unit: 's' } }],
+								standards: [
+									newStandard(
+										{
+											dimension: 'timeliness',
+											metric: 'm',
+											text: it.name,
+											target: { op: 'range', value: it.value, max: it.value + 1, unit: 'min' },
+											check: { method: 'customerFeedback', frequency: 'quarterly' },
+											measurements: [{ date: '2024-02-29', value: it.value }]
+										},
+										ctx
+									)
+								]
+							},
+							ctx
+						)
 					);
 					const r = importRegisterCsv(exportRegisterCsv(tps, locale), 'ws', { now: 1, newId: ctx.newId });
 					expect(r.errors).toEqual([]);

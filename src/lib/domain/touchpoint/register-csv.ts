@@ -21,7 +21,6 @@ import {
 	type Unit
 } from './touchpoint.schema';
 
-
 export const REGISTER_FIELDS = [
 	'name',
 	'channel',
@@ -105,7 +104,12 @@ const HEADER_ALIASES: Record<RegisterField, string[]> = {
 	lastValue: ['value', 'measured value', 'actual', '实际值', '测量值']
 };
 
-const norm = (s: string) => s.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+const norm = (s: string) =>
+	s
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_]+/g, ' ');
 
 export type ColumnMapping = Partial<Record<RegisterField, number>>;
 
@@ -147,34 +151,112 @@ const SIDE_LABEL: Record<Locale, Record<'frontstage' | 'backstage', string>> = {
 };
 const OP_SYMBOL: Record<Operator, string> = { gte: '≥', lte: '≤', eq: '=', range: 'range' };
 
-function lookup<K extends string>(text: string, ids: readonly K[], tables: Record<Locale, Record<K, string>>, extra: Record<string, K> = {}): K | null {
+function lookup<K extends string>(
+	text: string,
+	ids: readonly K[],
+	tables: Record<Locale, Record<K, string>>,
+	extra: Record<string, K> = {}
+): K | null {
 	const t = norm(text);
 	for (const id of ids) if (norm(id) === t || norm(tables.en[id]) === t || norm(tables['zh-CN'][id]) === t) return id;
 	return extra[t] ?? null;
 }
 const OP_ALIASES: Record<string, Operator> = {
-	'>=': 'gte', '≥': 'gte', gte: 'gte', 'at least': 'gte', min: 'gte', '至少': 'gte', '不低于': 'gte', '>': 'gte',
-	'<=': 'lte', '≤': 'lte', lte: 'lte', 'at most': 'lte', within: 'lte', max: 'lte', '不超过': 'lte', '以内': 'lte', '<': 'lte',
-	'=': 'eq', '==': 'eq', eq: 'eq', '等于': 'eq',
-	range: 'range', between: 'range', '区间': 'range', '范围': 'range'
+	'>=': 'gte',
+	'≥': 'gte',
+	gte: 'gte',
+	'at least': 'gte',
+	min: 'gte',
+	至少: 'gte',
+	不低于: 'gte',
+	'>': 'gte',
+	'<=': 'lte',
+	'≤': 'lte',
+	lte: 'lte',
+	'at most': 'lte',
+	within: 'lte',
+	max: 'lte',
+	不超过: 'lte',
+	以内: 'lte',
+	'<': 'lte',
+	'=': 'eq',
+	'==': 'eq',
+	eq: 'eq',
+	等于: 'eq',
+	range: 'range',
+	between: 'range',
+	区间: 'range',
+	范围: 'range'
 };
 const UNIT_ALIASES: Record<string, Unit> = {
-	s: 's', sec: 's', secs: 's', second: 's', seconds: 's', 秒: 's',
-	min: 'min', mins: 'min', minute: 'min', minutes: 'min', 分钟: 'min', 分: 'min',
-	h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h', 小时: 'h',
-	'%': '%', percent: '%', pct: '%', 百分比: '%',
-	count: 'count', times: 'count', 次: 'count', 个: 'count', 件: 'count',
-	score: 'score', points: 'score', pts: 'score', 评分: 'score'
+	s: 's',
+	sec: 's',
+	secs: 's',
+	second: 's',
+	seconds: 's',
+	秒: 's',
+	min: 'min',
+	mins: 'min',
+	minute: 'min',
+	minutes: 'min',
+	分钟: 'min',
+	分: 'min',
+	h: 'h',
+	hr: 'h',
+	hrs: 'h',
+	hour: 'h',
+	hours: 'h',
+	小时: 'h',
+	'%': '%',
+	percent: '%',
+	pct: '%',
+	百分比: '%',
+	count: 'count',
+	times: 'count',
+	次: 'count',
+	个: 'count',
+	件: 'count',
+	score: 'score',
+	points: 'score',
+	pts: 'score',
+	评分: 'score'
 };
-const EXTRA_DIM: Record<string, Dimension> = { 态度: 'attitude', 内容: 'content', 时效: 'timeliness', time: 'timeliness', speed: 'timeliness', 环境: 'environment' };
+const EXTRA_DIM: Record<string, Dimension> = {
+	态度: 'attitude',
+	内容: 'content',
+	时效: 'timeliness',
+	time: 'timeliness',
+	speed: 'timeliness',
+	环境: 'environment'
+};
 const EXTRA_METHOD: Record<string, CheckMethod> = {
-	'mystery shopper': 'mysteryShopping', 暗访: 'mysteryShopping', 神秘顾客检查: 'mysteryShopping',
-	'call review': 'callRecordingReview', 录音抽检: 'callRecordingReview', 通话录音: 'callRecordingReview',
-	'customer survey': 'customerFeedback', 客户反馈: 'customerFeedback', 顾客调查: 'customerFeedback',
-	'staff feedback': 'employeeFeedback', 员工调查: 'employeeFeedback'
+	'mystery shopper': 'mysteryShopping',
+	暗访: 'mysteryShopping',
+	神秘顾客检查: 'mysteryShopping',
+	'call review': 'callRecordingReview',
+	录音抽检: 'callRecordingReview',
+	通话录音: 'callRecordingReview',
+	'customer survey': 'customerFeedback',
+	客户反馈: 'customerFeedback',
+	顾客调查: 'customerFeedback',
+	'staff feedback': 'employeeFeedback',
+	员工调查: 'employeeFeedback'
 };
-const EXTRA_FREQ: Record<string, Frequency> = { 每日: 'daily', annually: 'yearly', annual: 'yearly', 每年度: 'yearly', 'ad-hoc': 'adHoc', adhoc: 'adHoc', 'as needed': 'adHoc' };
-const EXTRA_SIDE: Record<string, 'frontstage' | 'backstage'> = { front: 'frontstage', back: 'backstage', 前台行为: 'frontstage', 后台行为: 'backstage' };
+const EXTRA_FREQ: Record<string, Frequency> = {
+	每日: 'daily',
+	annually: 'yearly',
+	annual: 'yearly',
+	每年度: 'yearly',
+	'ad-hoc': 'adHoc',
+	adhoc: 'adHoc',
+	'as needed': 'adHoc'
+};
+const EXTRA_SIDE: Record<string, 'frontstage' | 'backstage'> = {
+	front: 'frontstage',
+	back: 'backstage',
+	前台行为: 'frontstage',
+	后台行为: 'backstage'
+};
 
 export const parseUnit = (text: string): Unit | null => UNIT_ALIASES[norm(text)] ?? null;
 export const parseOperator = (text: string): Operator | null => OP_ALIASES[norm(text)] ?? null;
@@ -213,7 +295,10 @@ function processToText(steps: readonly ProcessStep[]): string {
 	return steps.map((s) => [s.who, s.what, s.expectedTime ? `${s.expectedTime.value} ${s.expectedTime.unit}` : ''].join(' | ')).join('\n');
 }
 function processFromText(text: string, newId: () => string): ProcessStep[] | null {
-	const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+	const lines = text
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter(Boolean);
 	const out: ProcessStep[] = [];
 	for (const line of lines) {
 		const [who = '', what = '', time = ''] = line.split('|').map((x) => x.trim());
@@ -235,7 +320,11 @@ function stageLabel(key: string, locale: Locale): string {
 }
 
 /** One row per standard (a touchpoint without standards still gets a row); UTF-8 BOM; formula-safe. */
-export function exportRegisterCsv(touchpoints: readonly Touchpoint[], locale: Locale = 'en', custom: readonly CustomChannel[] = []): string {
+export function exportRegisterCsv(
+	touchpoints: readonly Touchpoint[],
+	locale: Locale = 'en',
+	custom: readonly CustomChannel[] = []
+): string {
 	const rows: string[][] = [];
 	for (const tp of touchpoints) {
 		const common = [
@@ -350,7 +439,8 @@ export function importRegisterCsv(text: string, workspaceId: string, opts: Regis
 		const values: Partial<Record<RegisterField, string>> = {};
 		for (const f of REGISTER_FIELDS) if (mapping[f] !== undefined) values[f] = (cells[mapping[f]!] ?? '').trim();
 		// Undo our own export's formula guard so values round-trip.
-		for (const f of REGISTER_FIELDS) if (values[f]?.startsWith("'") && FORMULA_CHARS.test(values[f]!.slice(1))) values[f] = values[f]!.slice(1);
+		for (const f of REGISTER_FIELDS)
+			if (values[f]?.startsWith("'") && FORMULA_CHARS.test(values[f]!.slice(1))) values[f] = values[f]!.slice(1);
 		const rowErrors: RegisterRowError[] = [];
 		const bad = (field: RegisterField, code: RegisterErrorCode) => rowErrors.push({ row: rowNo, field, code, value: values[field] });
 

@@ -19,7 +19,15 @@ describe('status evaluation', () => {
 
 	it('ranges: inside green, amber within 10 % of the range width outside, red beyond', () => {
 		const target = t('range', 2, 'min', 5);
-		expect([2, 3.5, 5, 5.3, 1.7, 5.31, 1].map((x) => evaluateTarget(target, x))).toEqual(['green', 'green', 'green', 'amber', 'amber', 'red', 'red']);
+		expect([2, 3.5, 5, 5.3, 1.7, 5.31, 1].map((x) => evaluateTarget(target, x))).toEqual([
+			'green',
+			'green',
+			'green',
+			'amber',
+			'amber',
+			'red',
+			'red'
+		]);
 	});
 
 	it('= target with a relative band, and an absolute band when configured', () => {
@@ -43,25 +51,51 @@ describe('status evaluation', () => {
 		expect(evaluateTarget(t('gte', 1, 'count'), null)).toBe('unknown');
 		expect(evaluateTarget(t('gte', 1, 'count'), Number.NaN)).toBe('unknown');
 		expect(evaluateStandard({ target: null, measurements: [{ date: '2024-01-01', value: 1 }] }).reason).toBe('noTarget');
-		expect(evaluateStandard({ target: t('gte', 1, 'count'), measurements: [] })).toMatchObject({ status: 'unknown', reason: 'noMeasurement' });
-		expect(evaluateStandard({ target: t('gte', 1, 'count'), measurements: [{ date: '2024-01-01', value: 1, unit: 's' }] }).reason).toBe('unitMismatch');
+		expect(evaluateStandard({ target: t('gte', 1, 'count'), measurements: [] })).toMatchObject({
+			status: 'unknown',
+			reason: 'noMeasurement'
+		});
+		expect(evaluateStandard({ target: t('gte', 1, 'count'), measurements: [{ date: '2024-01-01', value: 1, unit: 's' }] }).reason).toBe(
+			'unitMismatch'
+		);
 	});
 
 	it('uses the latest measurement by date and reports the trend toward the target', () => {
-		const st = { target: t('lte', 20, 's'), measurements: [{ date: '2024-06-02', value: 21 }, { date: '2024-05-01', value: 0.5, unit: 'min' as const }] };
+		const st = {
+			target: t('lte', 20, 's'),
+			measurements: [
+				{ date: '2024-06-02', value: 21 },
+				{ date: '2024-05-01', value: 0.5, unit: 'min' as const }
+			]
+		};
 		expect(evaluateStandard(st)).toMatchObject({ status: 'amber', latest: { date: '2024-06-02' } });
-		expect(standardTrend(st)).toEqual({ points: [{ date: '2024-05-01', value: 30 }, { date: '2024-06-02', value: 21 }], direction: 'down', improving: true });
+		expect(standardTrend(st)).toEqual({
+			points: [
+				{ date: '2024-05-01', value: 30 },
+				{ date: '2024-06-02', value: 21 }
+			],
+			direction: 'down',
+			improving: true
+		});
 	});
 
 	it('rolls a touchpoint up to its worst known status', () => {
 		const [hotline, chat, store, social] = teaHouseRegister();
-		expect(touchpointStatus(hotline)).toEqual({ status: 'red', counts: { green: 0, amber: 1, red: 1, unknown: 0 }, lastChecked: '2024-06-02' });
+		expect(touchpointStatus(hotline)).toEqual({
+			status: 'red',
+			counts: { green: 0, amber: 1, red: 1, unknown: 0 },
+			lastChecked: '2024-06-02'
+		});
 		expect(touchpointStatus(chat).status).toBe('unknown');
 		expect(touchpointStatus(store).status).toBe('green');
 		expect(touchpointStatus(social)).toMatchObject({ status: 'unknown', lastChecked: null });
 	});
 
 	it('formats targets compactly', () => {
-		expect([formatTarget(t('gte', 80, '%')), formatTarget(t('lte', 20, 's')), formatTarget(t('range', 2, 'min', 5))]).toEqual(['≥ 80%', '≤ 20 s', '2–5 min']);
+		expect([formatTarget(t('gte', 80, '%')), formatTarget(t('lte', 20, 's')), formatTarget(t('range', 2, 'min', 5))]).toEqual([
+			'≥ 80%',
+			'≤ 20 s',
+			'2–5 min'
+		]);
 	});
 });

@@ -55,7 +55,9 @@ export function recordMeasurement(tp: Touchpoint, standardId: string, m: Measure
 		tp,
 		{
 			standards: tp.standards.map((s) =>
-				s.id === standardId ? { ...s, measurements: [...s.measurements.filter((x) => x.date !== m.date), m].sort((a, b) => a.date.localeCompare(b.date)) } : s
+				s.id === standardId
+					? { ...s, measurements: [...s.measurements.filter((x) => x.date !== m.date), m].sort((a, b) => a.date.localeCompare(b.date)) }
+					: s
 			)
 		},
 		ctx
@@ -78,5 +80,8 @@ export function moveProcessStep(tp: Touchpoint, stepId: string, toIndex: number,
 /** Total expected time of the standard process in seconds (steps without a time are skipped). */
 export function processDurationSeconds(tp: Pick<Touchpoint, 'process'>): number {
 	const f = { s: 1, min: 60, h: 3600 } as Record<string, number>;
-	return tp.process.reduce((sum, s) => sum + (s.expectedTime && f[s.expectedTime.unit] ? s.expectedTime.value * f[s.expectedTime.unit] : 0), 0);
+	return tp.process.reduce(
+		(sum, s) => sum + (s.expectedTime && f[s.expectedTime.unit] ? s.expectedTime.value * f[s.expectedTime.unit] : 0),
+		0
+	);
 }
