@@ -1,73 +1,22 @@
 // Forecast benchmark: M3 monthly (vs R forecast::ets, same run), M4 hourly, fpp2 calls, daily speed, or your own long CSV.
 // Usage: npm run bench:forecast [-- --suite m3-monthly|m4-hourly|calls|daily|all] [--limit N]
 //        npm run bench:forecast -- --input FILE --season 7[,365] --horizon 28 [--method auto] [--events FILE] --out FILE
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, hostname } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { forecastSeries } from '../src/lib/domain/analytics/forecast/auto';
 import { AccuracyAccumulator, maseScale } from '../src/lib/domain/analytics/forecast/backtest';
 import { applyEvents, parseEventsCsv } from '../src/lib/domain/analytics/forecast/events';
 import type { Forecast, MethodName } from '../src/lib/domain/analytics/forecast/types';
 import { DATA_DIR, loadCalls, loadLong, loadM3, loadM4, type BenchSeries } from './lib/forecast-data';
 import { hasRForecast, runREts } from './lib/forecast-r';
-
-interface Metric {
-	value: number;
-	unit: string;
-	baseline: number | null;
-	ratio: number | null;
-	target: string;
-	ok: boolean;
-}
+import { BenchReport } from './lib/report';
 
 const args = process.argv.slice(2);
 const arg = (k: string): string | undefined => {
 	const i = args.indexOf(`--${k}`);
 	return i >= 0 ? args[i + 1] : undefined;
 };
-const metrics: Record<string, Metric> = {};
-const rows: string[][] = [];
-
-function record(name: string, value: number, unit: string, baseline: number | null, target: string, ok: boolean): void {
-	const ratio = baseline !== null && baseline !== 0 ? value / baseline : null;
-	metrics[name] = {
-		value: round(value),
-		unit,
-		baseline: baseline === null ? null : round(baseline),
-		ratio: ratio === null ? null : round(ratio),
-		target,
-		ok
-	};
-	rows.push([name, fmt(value), baseline === null ? '-' : fmt(baseline), ratio === null ? '-' : fmt(ratio), target, ok ? 'ok' : 'NO']);
-}
-const round = (x: number): number => Math.round(x * 1e4) / 1e4;
-const fmt = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(1) : x.toFixed(3));
-
-function printTable(): void {
-	const head = ['metric', 'ours', 'baseline', 'ratio', 'target', 'ok'];
-	const all = [head, ...rows];
-	const w = head.map((_, j) => Math.max(...all.map((r) => r[j].length)));
-	for (const r of all) console.log(r.map((c, j) => c.padEnd(w[j])).join('  '));
-}
-
-function writeResults(): void {
-	mkdirSync('bench/results', { recursive: true });
-	const path = 'bench/results/forecast.json';
-	let prev: Record<string, Metric> = {};
-	if (existsSync(path)) {
-		try {
-			prev = JSON.parse(readFileSync(path, 'utf8')).metrics ?? {};
-		} catch {
-			prev = {};
-		}
-	}
-	const out = {
-		name: 'forecast',
-		metrics: { ...prev, ...metrics },
-		machine: `${hostname()} ${cpus()[0]?.model ?? ''} ×${cpus().length}`,
-		at: new Date().toISOString()
-	};
-	writeFileSync(path, JSON.stringify(out, null, 2) + '\n');
-}
+const report = new BenchReport('forecast');
+const record = report.record.bind(report);
 
 interface MethodScore {
 	acc: AccuracyAccumulator;
@@ -276,6 +225,6 @@ if (input) {
 	if (suite === 'calls' || suite === 'all') suiteCalls();
 	if (suite === 'daily' || suite === 'all' || suite === 'm3-monthly') suiteDaily();
 	console.log('');
-	printTable();
-	writeResults();
+	report.printTable();
+	report.write();
 }

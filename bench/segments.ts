@@ -1,7 +1,7 @@
 // Segments benchmark: RFM + tiers + value matrix on 1M generated transactions (vs pandas, same run) and BG/NBD + Gamma-Gamma on CDNOW_master.
 // Usage: npm run bench:segments [-- --input FILE --as-of YYYY-MM-DD --scoring rfm_r|quintile --rules 0.3|0.2 --out customers.csv]
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, hostname, tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
 	parseIsoDay,
@@ -21,68 +21,16 @@ import { runSegmentation } from '../src/lib/domain/analytics/shared/segmentation
 import { customersToCsv } from '../src/lib/domain/analytics/shared/customers-csv';
 import { generateTransactions, readInput, toCsv } from './lib/segments-data';
 import { hasPandas, runPandas } from './lib/segments-pandas';
-
-interface Metric {
-	value: number;
-	unit: string;
-	baseline: number | null;
-	ratio: number | null;
-	target: string;
-	ok: boolean;
-	note?: string;
-}
+import { BenchReport } from './lib/report';
 
 const args = process.argv.slice(2);
 const arg = (k: string): string | undefined => {
 	const i = args.indexOf(`--${k}`);
 	return i >= 0 ? args[i + 1] : undefined;
 };
-const metrics: Record<string, Metric> = {};
-const rows: string[][] = [];
+const report = new BenchReport('segments');
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
-const fmt = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(1) : x.toFixed(3));
-
-function record(name: string, value: number, unit: string, baseline: number | null, target: string, ok: boolean, note?: string): void {
-	const ratio = baseline !== null && baseline !== 0 ? value / baseline : null;
-	metrics[name] = {
-		value: round(value),
-		unit,
-		baseline: baseline === null ? null : round(baseline),
-		ratio: ratio === null ? null : round(ratio),
-		target,
-		ok,
-		...(note ? { note } : {})
-	};
-	rows.push([name, fmt(value), baseline === null ? '-' : fmt(baseline), ratio === null ? '-' : fmt(ratio), target, ok ? 'ok' : 'NO']);
-}
-
-function printTable(): void {
-	const head = ['metric', 'ours', 'baseline', 'ratio', 'target', 'ok'];
-	const all = [head, ...rows];
-	const w = head.map((_, j) => Math.max(...all.map((r) => r[j].length)));
-	for (const r of all) console.log(r.map((c, j) => c.padEnd(w[j])).join('  '));
-}
-
-function writeResults(): void {
-	mkdirSync('bench/results', { recursive: true });
-	const path = 'bench/results/segments.json';
-	// Merge with the previous run so an --input run does not wipe the default figures.
-	let prev: Record<string, Metric> = {};
-	if (existsSync(path)) {
-		try {
-			prev = JSON.parse(readFileSync(path, 'utf8')).metrics ?? {};
-		} catch {
-			prev = {};
-		}
-	}
-	const out = {
-		name: 'segments',
-		metrics: { ...prev, ...metrics },
-		machine: `${hostname()} ${cpus()[0]?.model ?? ''} ×${cpus().length}, node ${process.version}`,
-		at: new Date().toISOString()
-	};
-	writeFileSync(path, JSON.stringify(out, null, 2) + '\n');
-}
+const record = report.record.bind(report);
 
 /** The timed task, mirroring the pandas script: aggregate, RFM scores + cells, segments, ABC tiers, Pareto, F × AOV matrix. */
 function rfmTiersMatrix(tx: TransactionColumns, scoring: RfmScoring): number {
@@ -188,5 +136,5 @@ function runDefault(): void {
 
 if (arg('input')) runOnInput(arg('input')!);
 else runDefault();
-printTable();
-writeResults();
+report.printTable();
+report.write();
