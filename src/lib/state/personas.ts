@@ -211,20 +211,21 @@ export async function photoDataUrl(db: CxDatabase, id: string): Promise<string |
 }
 
 /**
- * New figures for the segment a persona was created from (the segments screen calls this when its data changed):
- * the citation is replaced, and generated texts the user has not edited since are updated. Undo-able by the caller.
+ * New figures for the segment a persona was created from (the persona editor's "Refresh figures" calls this):
+ * the citation is replaced, and generated texts the user has not edited since are updated, in one transaction.
+ * Returns the stored record before and after, so the caller can offer Undo; null when the persona is gone.
  */
 export async function refreshPersonaFromSegmentStored(
 	db: CxDatabase,
 	id: string,
 	summary: PersonaSegmentSummary,
 	locale: Locale
-): Promise<Persona | null> {
+): Promise<{ before: Persona; after: Persona } | null> {
 	return db.transaction('rw', db.personas, async () => {
 		const p = await getPersona(db, id);
 		if (!p) return null;
 		const next = refreshPersonaFromSegment(p, summary, locale);
 		await putPersonas(db, [next]);
-		return next;
+		return { before: p, after: next };
 	});
 }

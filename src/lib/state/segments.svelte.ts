@@ -66,6 +66,14 @@ export class SegmentsRunner {
 		return res.ok ? (res.value as string) : null;
 	}
 
+	/** Stop the running computation (if any): its result is dropped and the previous view stays. */
+	cancel(): void {
+		this.#latest.start();
+		if (this.#inFlight !== null) this.#client?.cancel(this.#inFlight);
+		this.#inFlight = null;
+		if (this.status === 'running') this.status = this.view ? 'done' : 'idle';
+	}
+
 	reset(): void {
 		this.#latest.start();
 		this.view = null;

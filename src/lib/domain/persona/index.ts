@@ -5,3 +5,4 @@ export * from './persona';
 export * from './from-segment';
 export * from './avatar';
 export * from './file';
+export * from './segment-figures';
