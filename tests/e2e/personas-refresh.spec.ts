@@ -139,5 +139,8 @@ async function shots(page: Page, name: string) {
 		await page.getByTestId('persona-source').scrollIntoViewIfNeeded();
 		await page.screenshot({ path: `${process.env.PERSONA_SHOTS}/${name}-${width}.png` });
 	}
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.screenshot({ path: `${process.env.PERSONA_SHOTS}/${name}-1440-dark.png` });
+	await page.emulateMedia({ colorScheme: 'light' });
 	if (size) await page.setViewportSize(size);
 }
