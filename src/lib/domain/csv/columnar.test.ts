@@ -1,9 +1,9 @@
 // @vitest-environment node
-// Columnar chunks: cut at 65,536 rows with local dictionaries, reassembled unchanged; chunk schema.
+// Columnar chunks: cut at 65,536 rows, string columns with one packed dictionary, reassembled unchanged; the first (chunk-local) format still reads; chunk schema.
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import fc from 'fast-check';
-import { fromChunks, toChunks, type Column } from './columnar';
+import { fromChunks, packDict, toChunks, unpackDict, type Column } from './columnar';
 import { ColumnChunkSchema } from '../dataset/column-chunk';
 
 describe('columnar chunks', () => {
@@ -28,7 +28,10 @@ describe('columnar chunks', () => {
 			['channel', 1, 65536, 65536],
 			['channel', 2, 131072, 18928]
 		]);
-		expect(chunks[3].dict).toEqual(['app', 'store', 'web']);
+		// the column's dictionary once, on its chunk 0, without the entry no row uses
+		expect(unpackDict(chunks[3].dictText!, chunks[3].dictEnds!)).toEqual(['web', 'app', 'store']);
+		expect(chunks[4].dictText).toBeUndefined();
+		expect(chunks.every((c) => c.dict === undefined)).toBe(true);
 		for (const c of chunks)
 			expect(
 				v.safeParse(ColumnChunkSchema, {
@@ -54,5 +57,37 @@ describe('columnar chunks', () => {
 				expect(Array.from(back.codes, (k) => (k < 0 ? null : back.dict[k]))).toEqual(cells);
 			})
 		);
+	});
+	it('reads the first format (a dictionary per chunk)', () => {
+		const old = [
+			{ column: 's', index: 1, rowStart: 2, rowCount: 2, type: 'string' as const, codes: Int32Array.of(0, -1), dict: ['b'] },
+			{ column: 's', index: 0, rowStart: 0, rowCount: 2, type: 'string' as const, codes: Int32Array.of(1, 0), dict: ['a', 'b'] }
+		];
+		const back = fromChunks(old).s as Extract<Column, { type: 'string' }>;
+		expect(Array.from(back.codes, (k) => (k < 0 ? null : back.dict[k]))).toEqual(['b', 'a', 'b', null]);
+	});
+	it('rejects a packed dictionary whose offsets do not fit its text; a code past it reads as missing', () => {
+		const ok = {
+			id: 'x',
+			datasetId: 'd',
+			workspaceId: 'w',
+			column: 's',
+			index: 0,
+			rowStart: 0,
+			rowCount: 2,
+			type: 'string',
+			pool: 'column'
+		};
+		const packed = packDict(['中文', '', 'a,b']);
+		expect(v.safeParse(ColumnChunkSchema, { ...ok, codes: Int32Array.of(0, 2), ...packed }).success).toBe(true);
+		expect(v.safeParse(ColumnChunkSchema, { ...ok, codes: Int32Array.of(0, 2), dictText: 'x', dictEnds: Int32Array.of(3) }).success).toBe(
+			false
+		);
+		expect(v.safeParse(ColumnChunkSchema, { ...ok, codes: Int32Array.of(0, 2) }).success).toBe(false);
+		const back = fromChunks([
+			{ column: 's', index: 0, rowStart: 0, rowCount: 2, type: 'string', codes: Int32Array.of(2, 7), pool: 'column', ...packed }
+		]).s as Extract<Column, { type: 'string' }>;
+		expect(Array.from(back.codes)).toEqual([2, -1]);
+		expect(back.dict).toEqual(['中文', '', 'a,b']);
 	});
 });

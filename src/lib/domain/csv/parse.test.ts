@@ -127,3 +127,18 @@ describe('encoding fallback past the sample', () => {
 		});
 	});
 });
+
+describe('dictionary', () => {
+	it('one entry per distinct text, numbers and ISO days looked up by value (quoted and unquoted cells alike)', async () => {
+		const cells = ['12', '12.0', '12', '2023-01-05', '2023-1-05', '2023-01-05', '', '12.5', '"12"', '"2023-01-05"', '-0', '0', '20230105'];
+		const t = (await parseText('v\n' + cells.join('\n') + '\n')).data!;
+		const col = t.columns[0];
+		expect(col.unique).toBe(true);
+		expect(new Set(col.dict).size).toBe(col.dict.length);
+		const text = Array.from({ length: t.rowCount }, (_, i) => rawCell(t, 0, i));
+		expect(text).toEqual(cells.filter((c) => c !== '').map((c) => c.replace(/"/g, '')));
+		// equal text ⇒ equal code, different text ⇒ different code
+		for (let i = 0; i < t.rowCount; i++)
+			for (let k = 0; k < t.rowCount; k++) expect(col.codes[i] === col.codes[k]).toBe(text[i] === text[k]);
+	});
+});

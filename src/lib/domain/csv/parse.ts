@@ -140,7 +140,7 @@ export interface ParseOptions {
 	encoding?: CsvEncoding;
 	delimiter?: Delimiter;
 	hasHeader?: boolean;
-	/** Bytes read per slice (default 1 MiB). */
+	/** Bytes read per slice (default 2 MiB). */
 	chunkBytes?: number;
 	/** Stop after this many data rows (previews). */
 	maxRows?: number;
@@ -217,14 +217,55 @@ function sameText(d: string, s: string, a: number, b: number): boolean {
 	return true;
 }
 
+/** Scratch for `typedKey` (no allocation per cell). */
+let KEY = 0;
+const KEY_F64 = new Float64Array(1);
+const KEY_U32 = new Uint32Array(KEY_F64.buffer);
+
+/**
+ * A number that stands for the cell's text exactly, when there is one: 1 = a canonical number
+ * (`String(value) === text`, see `canonicalNumberAt`), 2 = `DDDD-DD-DD` read as the integer
+ * DDDDDDDD. Both readings are one-to-one, so equal keys mean equal text, and a lookup compares
+ * one number instead of the characters. 0 = no key (the text itself is compared).
+ */
+function typedKey(s: string, a: number, b: number): number {
+	const n = b - a;
+	if (n === 10 && s.charCodeAt(a + 4) === 45 && s.charCodeAt(a + 7) === 45) {
+		let v = 0;
+		for (let k = a; k < b; k++) {
+			if (k === a + 4 || k === a + 7) continue;
+			const d = s.charCodeAt(k) - 48;
+			if (d < 0 || d > 9) return 0;
+			v = v * 10 + d;
+		}
+		KEY = v;
+		return 2;
+	}
+	const v = canonicalNumberAt(s, a, b);
+	if (v !== v) return 0;
+	KEY = v;
+	return 1;
+}
+
+function keyHash(v: number, kind: number): number {
+	KEY_F64[0] = v;
+	let h = Math.imul(KEY_U32[0] ^ Math.imul(KEY_U32[1] + kind, 0x9e3779b1), 0x85ebca6b);
+	h ^= h >>> 15;
+	return Math.imul(h, 0xc2b2ae35) ^ (h >>> 13);
+}
+
 class ColumnBuilder {
 	/**
-	 * Deduplicating: an open-addressing table of dictionary codes (+1; 0 = empty slot) keyed by
-	 * `hashRange`, so a cell can be looked up from the chunk text without slicing a string first.
-	 * null once the column went plain.
+	 * Deduplicating: an open-addressing table of (dictionary code + 1, hash) pairs (code 0 = empty
+	 * slot) keyed by `hashRange`, so a cell is looked up from the chunk text without slicing a string
+	 * first, and a probe compares hashes without touching the dictionary. null once the column went plain.
 	 */
-	map: Int32Array | null = new Int32Array(1024);
-	hashes: number[] = [];
+	map: Int32Array | null = new Int32Array(2048);
+	/** Cells with a `typedKey`: table of dictionary code + 1, their keys and kinds by code. */
+	tmap: Int32Array = new Int32Array(1024);
+	tkeys: Float64Array = new Float64Array(512);
+	tkinds: Uint8Array = new Uint8Array(512);
+	tcount = 0;
 	dict: string[] = [];
 	codes = new GrowInt32();
 	lane: Lane | null = null;
@@ -239,28 +280,85 @@ class ColumnBuilder {
 	#insert(s: string, h: number): number {
 		const c = this.dict.length;
 		this.dict.push(s);
-		this.hashes.push(h);
 		let t = this.map!;
-		if ((c + 1) * 2 > t.length) {
-			t = new Int32Array(t.length * 2);
-			const mask = t.length - 1;
-			for (let k = 0; k < c; k++) {
-				let i = this.hashes[k] & mask;
-				while (t[i] !== 0) i = (i + 1) & mask;
-				t[i] = k + 1;
+		if ((c + 1) * 4 > t.length) {
+			const old = t;
+			t = new Int32Array(old.length * 2);
+			const mask = (t.length >> 1) - 1;
+			for (let k = 0; k < old.length; k += 2) {
+				if (old[k] === 0) continue;
+				let i = old[k + 1] & mask;
+				while (t[i * 2] !== 0) i = (i + 1) & mask;
+				t[i * 2] = old[k];
+				t[i * 2 + 1] = old[k + 1];
 			}
 			this.map = t;
 		}
-		const mask = t.length - 1;
+		const mask = (t.length >> 1) - 1;
 		let i = h & mask;
+		while (t[i * 2] !== 0) i = (i + 1) & mask;
+		t[i * 2] = c + 1;
+		t[i * 2 + 1] = h;
+		return c;
+	}
+
+	/** A new dictionary entry found by its typed key. */
+	#insertTyped(s: string, kind: number, key: number): number {
+		const c = this.dict.length;
+		this.dict.push(s);
+		if (c >= this.tkeys.length) {
+			const k2 = new Float64Array(Math.max(c + 1, this.tkeys.length * 2));
+			k2.set(this.tkeys);
+			this.tkeys = k2;
+			const i2 = new Uint8Array(k2.length);
+			i2.set(this.tkinds);
+			this.tkinds = i2;
+		}
+		this.tkeys[c] = key;
+		this.tkinds[c] = kind;
+		let t = this.tmap;
+		if (++this.tcount * 2 > t.length) {
+			t = new Int32Array(t.length * 2);
+			const mask = t.length - 1;
+			for (const e of this.tmap) {
+				if (e === 0) continue;
+				let i = keyHash(this.tkeys[e - 1], this.tkinds[e - 1]) & mask;
+				while (t[i] !== 0) i = (i + 1) & mask;
+				t[i] = e;
+			}
+			this.tmap = t;
+		}
+		const mask = t.length - 1;
+		let i = keyHash(key, kind) & mask;
 		while (t[i] !== 0) i = (i + 1) & mask;
 		t[i] = c + 1;
 		return c;
 	}
 
+	/** Dictionary code of `text[a, b)`, added when new (deduplicating mode). */
+	#lookup(text: string, a: number, b: number): number {
+		const kind = typedKey(text, a, b);
+		if (kind !== 0) {
+			const key = KEY;
+			const t = this.tmap;
+			const mask = t.length - 1;
+			const keys = this.tkeys;
+			const kinds = this.tkinds;
+			for (let i = keyHash(key, kind) & mask, e = t[i]; e !== 0; i = (i + 1) & mask, e = t[i])
+				if (keys[e - 1] === key && kinds[e - 1] === kind) return e - 1;
+			return this.#insertTyped(text.slice(a, b), kind, key);
+		}
+		const map = this.map!;
+		let h = 0x811c9dc5;
+		for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+		const mask = (map.length >> 1) - 1;
+		for (let i = h & mask, e = map[i * 2]; e !== 0; i = (i + 1) & mask, e = map[i * 2])
+			if (map[i * 2 + 1] === h && sameText(this.dict[e - 1], text, a, b)) return e - 1;
+		return this.#insert(text.slice(a, b), h);
+	}
+
 	add(s: string): void {
-		const map = this.map;
-		if (map === null) {
+		if (this.map === null) {
 			if (s === '') this.codes.push(0);
 			else if (this.laneValues && this.#laneAdd(s)) this.codes.push(-1);
 			else {
@@ -274,16 +372,7 @@ class ColumnBuilder {
 			this.#push(this.lastCode);
 			return;
 		}
-		const h = hashRange(s, 0, s.length);
-		const mask = map.length - 1;
-		let i = h & mask;
-		let c = -1;
-		for (let e = map[i]; e !== 0; i = (i + 1) & mask, e = map[i])
-			if (this.hashes[e - 1] === h && this.dict[e - 1] === s) {
-				c = e - 1;
-				break;
-			}
-		if (c < 0) c = this.#insert(s, h);
+		const c = this.#lookup(s, 0, s.length);
 		this.last = s;
 		this.lastCode = c;
 		this.#push(c);
@@ -291,8 +380,7 @@ class ColumnBuilder {
 
 	/** `add(text.slice(a, b))` without making the string unless it is new. */
 	addRange(text: string, a: number, b: number): void {
-		const map = this.map;
-		if (map === null) {
+		if (this.map === null) {
 			if (a === b) this.codes.push(0);
 			else if (this.laneValues && this.#laneAddRange(text, a, b)) this.codes.push(-1);
 			else {
@@ -301,17 +389,7 @@ class ColumnBuilder {
 			}
 			return;
 		}
-		const h = hashRange(text, a, b);
-		const mask = map.length - 1;
-		let i = h & mask;
-		let c = -1;
-		for (let e = map[i]; e !== 0; i = (i + 1) & mask, e = map[i])
-			if (this.hashes[e - 1] === h && sameText(this.dict[e - 1], text, a, b)) {
-				c = e - 1;
-				break;
-			}
-		if (c < 0) c = this.#insert(text.slice(a, b), h);
-		this.#push(c);
+		this.#push(this.#lookup(text, a, b));
 	}
 
 	#push(c: number): void {
@@ -351,7 +429,6 @@ class ColumnBuilder {
 	/** Stop deduplicating; if the values so far are (nearly all) canonical numbers or one ISO layout, open a lane. */
 	#goPlain(): void {
 		this.map = null;
-		this.hashes = [];
 		const d = this.dict;
 		let num = 0;
 		const layouts = new Map<string, number>();
@@ -813,7 +890,7 @@ async function streamOnce(
 	encoding: EncodingGuess
 ): Promise<ImportResult<RawTable> | 'decode-failed'> {
 	const file = src.name;
-	const chunk = Math.max(1024, opts.chunkBytes ?? 1 << 20);
+	const chunk = Math.max(1024, opts.chunkBytes ?? 2 << 20);
 	const maxRows = opts.maxRows ?? Infinity;
 	const b = new TableBuilder(prep.hasHeader, file, opts.maxIssues ?? 100, prep.dialect.newline === '\n');
 	const feeder = makeFeeder(
@@ -835,12 +912,32 @@ async function streamOnce(
 			() => null
 		);
 	let ahead = fetch(0);
+	// ASCII-compatible encodings (every one but UTF-16) never use byte 0x0A inside a character: cut
+	// each slice after its last line feed and carry the rest as bytes, so the decoded text is one
+	// flat string of whole lines (no string concatenation, whose result reads slower char by char)
+	const byLine = !encoding.encoding.startsWith('utf-16');
+	let carry: Uint8Array | null = null;
 	for (let pos = 0; pos < src.size || pos === 0; pos += chunk) {
 		const end = Math.min(src.size, pos + chunk);
-		const bytes = await ahead;
-		if (bytes === null) return fatal('read-failed', { file });
+		const read = await ahead;
+		if (read === null) return fatal('read-failed', { file });
+		let bytes: Uint8Array = read;
 		ahead = end < src.size && b.rows < maxRows ? fetch(end) : Promise.resolve(new Uint8Array(0));
 		const last = end >= src.size;
+		if (carry) {
+			const joined = new Uint8Array(carry.length + bytes.length);
+			joined.set(carry);
+			joined.set(bytes, carry.length);
+			bytes = joined;
+			carry = null;
+		}
+		if (byLine && !last) {
+			const cut = bytes.lastIndexOf(10) + 1;
+			if (cut > 0 && cut < bytes.length && bytes.length - cut < MAX_CARRY) {
+				carry = bytes.slice(cut);
+				bytes = bytes.subarray(0, cut);
+			}
+		}
 		const text = decoder.decode(bytes, last);
 		if (text === null) return 'decode-failed';
 		feeder.feed(text, last);

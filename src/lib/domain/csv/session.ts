@@ -309,8 +309,7 @@ function done<K extends keyof CsvResults>(id: number, request: K, r: ImportResul
 export function transferList(chunks: readonly ChunkPayload[]): ArrayBuffer[] {
 	const out: ArrayBuffer[] = [];
 	for (const c of chunks) {
-		const b = (c.values ?? c.codes)?.buffer;
-		if (b instanceof ArrayBuffer) out.push(b);
+		for (const a of [c.values, c.codes, c.dictEnds]) if (a && a.buffer instanceof ArrayBuffer) out.push(a.buffer);
 	}
 	return out;
 }

@@ -2,7 +2,7 @@
 // Quality-report pieces: quantiles and outlier rules against sorted references, period starts, mapping errors.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { outlierSummary, periodStart, quantile, buildDataset } from './validate';
+import { outlierSummary, outlierSummaryByCode, periodStart, quantile, buildDataset } from './validate';
 import { parseText } from './parse';
 
 function sortedQuantile(xs: number[], q: number): number {
@@ -28,6 +28,29 @@ describe('quantile / outliers', () => {
 	it('IQR rule: fences at Q1 − 1.5·IQR and Q3 + 1.5·IQR', () => {
 		const xs = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 100, NaN);
 		expect(outlierSummary(xs, 'iqr')).toEqual({ method: 'iqr', count: 1, low: -3, high: 13 });
+	});
+	it('property: counted per dictionary entry gives the same fences and count as over the cells', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.oneof(fc.integer({ min: -20, max: 200 }), fc.constant(NaN)), { minLength: 1, maxLength: 12 }),
+				fc.array(fc.nat(), { minLength: 1, maxLength: 300 }),
+				fc.constantFrom('iqr' as const, 'mad' as const),
+				(lutValues, picks, method) => {
+					const lut = Float64Array.from(lutValues.map((x) => (Number.isNaN(x) ? NaN : x / 4)));
+					const codes = Int32Array.from(picks, (p) => (p % 7 === 0 ? -1 : p % lut.length));
+					const accepted = Int32Array.from(codes.keys()).filter((i) => i % 5 !== 1);
+					const cells = Float64Array.from(accepted, (i) => (codes[i] < 0 ? NaN : lut[codes[i]]));
+					const a = outlierSummaryByCode(lut, codes, accepted, accepted.length, method);
+					const b = outlierSummary(cells, method);
+					expect(a.count).toBe(b.count);
+					if (Number.isNaN(b.low)) expect(a.low).toBeNaN();
+					else {
+						expect(a.low).toBeCloseTo(b.low, 9);
+						expect(a.high).toBeCloseTo(b.high, 9);
+					}
+				}
+			)
+		);
 	});
 	it('MAD rule: robust z above 3.5', () => {
 		const r = outlierSummary(Float64Array.of(10, 11, 12, 13, 14, 15, 16, 100), 'mad');

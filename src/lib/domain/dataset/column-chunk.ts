@@ -1,4 +1,4 @@
-// Column chunk record: one column's values for up to 65,536 rows of a dataset (typed array or local string table).
+// Column chunk record: one column's values for up to 65,536 rows of a dataset (typed array, or string codes with the column's packed dictionary on chunk 0).
 import * as v from 'valibot';
 
 export const COLUMN_CHUNK_ROWS = 65_536;
@@ -17,14 +17,32 @@ export const ColumnChunkSchemaV1 = v.looseObject({
 	type: v.picklist(['number', 'date', 'string']),
 	values: v.optional(v.instance(Float64Array)),
 	codes: v.optional(v.instance(Int32Array)),
-	dict: v.optional(v.array(v.string()))
+	/** First format: this chunk's own dictionary. */
+	dict: v.optional(v.array(v.string())),
+	/** Current format: `codes` index the column's dictionary, packed on its chunk 0 (`dictText` + end offsets `dictEnds`). */
+	pool: v.optional(v.literal('column')),
+	dictText: v.optional(v.string()),
+	dictEnds: v.optional(v.instance(Int32Array))
 });
+/** End offsets rise and the last one is the text's length. */
+function packedOk(text: string | undefined, ends: Int32Array | undefined): boolean {
+	if (text === undefined || ends === undefined) return false;
+	let prev = 0;
+	for (let k = 0; k < ends.length; k++) {
+		if (ends[k] < prev) return false;
+		prev = ends[k];
+	}
+	return prev === text.length;
+}
+
 export const ColumnChunkSchema = v.pipe(
 	ColumnChunkSchemaV1,
 	v.check(
 		(c) =>
 			c.type === 'string'
-				? c.codes !== undefined && c.dict !== undefined && c.codes.length === c.rowCount
+				? c.codes !== undefined &&
+					c.codes.length === c.rowCount &&
+					(c.pool === 'column' ? c.index !== 0 || packedOk(c.dictText, c.dictEnds) : c.dict !== undefined)
 				: c.values !== undefined && c.values.length === c.rowCount,
 		'chunk payload does not match its type'
 	)
