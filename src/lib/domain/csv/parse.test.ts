@@ -142,3 +142,14 @@ describe('dictionary', () => {
 			for (let k = 0; k < t.rowCount; k++) expect(col.codes[i] === col.codes[k]).toBe(text[i] === text[k]);
 	});
 });
+
+describe('dictionary: empty cells', () => {
+	it('an empty cell is code 0, never a second empty entry (unquoted, quoted and padded cells)', async () => {
+		const t = (await parseText('a,b,c\n,,\n"",x,\n1,,\n2\n')).data!;
+		for (const c of t.columns) {
+			expect(c.dict.filter((s) => s === '')).toHaveLength(1);
+			expect(c.dict[0]).toBe('');
+		}
+		expect([...t.columns[1].codes]).toEqual([0, 1, 0, 0]);
+	});
+});

@@ -221,37 +221,45 @@ function sameText(d: string, s: string, a: number, b: number): boolean {
 let KEY = 0;
 const KEY_F64 = new Float64Array(1);
 const KEY_U32 = new Uint32Array(KEY_F64.buffer);
+/** ISO day keys live above every canonical number (those have ≤ 17 characters, so |x| < 1e17 < 2^70). */
+const DAY_KEY = 2 ** 70;
 
 /**
- * A number that stands for the cell's text exactly, when there is one: 1 = a canonical number
- * (`String(value) === text`, see `canonicalNumberAt`), 2 = `DDDD-DD-DD` read as the integer
- * DDDDDDDD. Both readings are one-to-one, so equal keys mean equal text, and a lookup compares
- * one number instead of the characters. 0 = no key (the text itself is compared).
+ * A number that stands for the cell's text exactly, when there is one: a canonical number is its
+ * value (`String(value) === text`, see `canonicalNumberAt`); `DDDD-DD-DD` is (DDDDDDDD + 1) × 2^70.
+ * Both readings are one-to-one and never overlap, so equal keys mean equal text and a lookup
+ * compares one number instead of the characters. Returns false when the text has no key.
  */
-function typedKey(s: string, a: number, b: number): number {
+function typedKey(s: string, a: number, b: number): boolean {
 	const n = b - a;
 	if (n === 10 && s.charCodeAt(a + 4) === 45 && s.charCodeAt(a + 7) === 45) {
 		let v = 0;
 		for (let k = a; k < b; k++) {
 			if (k === a + 4 || k === a + 7) continue;
 			const d = s.charCodeAt(k) - 48;
-			if (d < 0 || d > 9) return 0;
+			if (d < 0 || d > 9) return false;
 			v = v * 10 + d;
 		}
-		KEY = v;
-		return 2;
+		KEY = (v + 1) * DAY_KEY;
+		return true;
 	}
 	const v = canonicalNumberAt(s, a, b);
-	if (v !== v) return 0;
+	if (v !== v) return false;
 	KEY = v;
-	return 1;
+	return true;
 }
 
-function keyHash(v: number, kind: number): number {
-	KEY_F64[0] = v;
-	let h = Math.imul(KEY_U32[0] ^ Math.imul(KEY_U32[1] + kind, 0x9e3779b1), 0x85ebca6b);
-	h ^= h >>> 15;
-	return Math.imul(h, 0xc2b2ae35) ^ (h >>> 13);
+function mix(h: number): number {
+	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+	return h ^ (h >>> 16);
+}
+
+function keyHash(k: number): number {
+	if (k >= DAY_KEY) return mix(((k / DAY_KEY - 1) | 0) ^ 0x5bd1e995);
+	if ((k | 0) === k) return mix(k);
+	KEY_F64[0] = k;
+	return mix(KEY_U32[0] ^ Math.imul(KEY_U32[1], 0x9e3779b1));
 }
 
 class ColumnBuilder {
@@ -261,10 +269,9 @@ class ColumnBuilder {
 	 * first, and a probe compares hashes without touching the dictionary. null once the column went plain.
 	 */
 	map: Int32Array | null = new Int32Array(2048);
-	/** Cells with a `typedKey`: table of dictionary code + 1, their keys and kinds by code. */
-	tmap: Int32Array = new Int32Array(1024);
-	tkeys: Float64Array = new Float64Array(512);
-	tkinds: Uint8Array = new Uint8Array(512);
+	/** Cells with a `typedKey`: open-addressing slots of (dictionary code + 1, key), one probe reads both. */
+	tcode: Int32Array = new Int32Array(1024);
+	tkey: Float64Array = new Float64Array(1024);
 	tcount = 0;
 	dict: string[] = [];
 	codes = new GrowInt32();
@@ -274,7 +281,7 @@ class ColumnBuilder {
 	lastCode = 0;
 
 	constructor() {
-		this.#insert('', hashRange('', 0, 0));
+		this.#insert('', hashRange('', 0, 0) | 0);
 	}
 
 	#insert(s: string, h: number): number {
@@ -303,54 +310,48 @@ class ColumnBuilder {
 	}
 
 	/** A new dictionary entry found by its typed key. */
-	#insertTyped(s: string, kind: number, key: number): number {
+	#insertTyped(s: string, key: number): number {
 		const c = this.dict.length;
 		this.dict.push(s);
-		if (c >= this.tkeys.length) {
-			const k2 = new Float64Array(Math.max(c + 1, this.tkeys.length * 2));
-			k2.set(this.tkeys);
-			this.tkeys = k2;
-			const i2 = new Uint8Array(k2.length);
-			i2.set(this.tkinds);
-			this.tkinds = i2;
-		}
-		this.tkeys[c] = key;
-		this.tkinds[c] = kind;
-		let t = this.tmap;
-		if (++this.tcount * 2 > t.length) {
-			t = new Int32Array(t.length * 2);
-			const mask = t.length - 1;
-			for (const e of this.tmap) {
-				if (e === 0) continue;
-				let i = keyHash(this.tkeys[e - 1], this.tkinds[e - 1]) & mask;
-				while (t[i] !== 0) i = (i + 1) & mask;
-				t[i] = e;
+		if (++this.tcount * 2 > this.tcode.length) {
+			const oc = this.tcode;
+			const ok = this.tkey;
+			const codes = new Int32Array(oc.length * 2);
+			const keys = new Float64Array(oc.length * 2);
+			const mask = codes.length - 1;
+			for (let j = 0; j < oc.length; j++) {
+				if (oc[j] === 0) continue;
+				let i = keyHash(ok[j]) & mask;
+				while (codes[i] !== 0) i = (i + 1) & mask;
+				codes[i] = oc[j];
+				keys[i] = ok[j];
 			}
-			this.tmap = t;
+			this.tcode = codes;
+			this.tkey = keys;
 		}
-		const mask = t.length - 1;
-		let i = keyHash(key, kind) & mask;
-		while (t[i] !== 0) i = (i + 1) & mask;
-		t[i] = c + 1;
+		const codes = this.tcode;
+		const mask = codes.length - 1;
+		let i = keyHash(key) & mask;
+		while (codes[i] !== 0) i = (i + 1) & mask;
+		codes[i] = c + 1;
+		this.tkey[i] = key;
 		return c;
 	}
 
 	/** Dictionary code of `text[a, b)`, added when new (deduplicating mode). */
 	#lookup(text: string, a: number, b: number): number {
-		const kind = typedKey(text, a, b);
-		if (kind !== 0) {
+		if (typedKey(text, a, b)) {
 			const key = KEY;
-			const t = this.tmap;
-			const mask = t.length - 1;
-			const keys = this.tkeys;
-			const kinds = this.tkinds;
-			for (let i = keyHash(key, kind) & mask, e = t[i]; e !== 0; i = (i + 1) & mask, e = t[i])
-				if (keys[e - 1] === key && kinds[e - 1] === kind) return e - 1;
-			return this.#insertTyped(text.slice(a, b), kind, key);
+			const codes = this.tcode;
+			const keys = this.tkey;
+			const mask = codes.length - 1;
+			for (let i = keyHash(key) & mask, e = codes[i]; e !== 0; i = (i + 1) & mask, e = codes[i]) if (keys[i] === key) return e - 1;
+			return this.#insertTyped(text.slice(a, b), key);
 		}
 		const map = this.map!;
 		let h = 0x811c9dc5;
 		for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+		h |= 0; // as stored in the Int32Array (the empty text's hash is the unsigned seed)
 		const mask = (map.length >> 1) - 1;
 		for (let i = h & mask, e = map[i * 2]; e !== 0; i = (i + 1) & mask, e = map[i * 2])
 			if (map[i * 2 + 1] === h && sameText(this.dict[e - 1], text, a, b)) return e - 1;
