@@ -17,8 +17,8 @@ export interface CalendarEvent {
 	treatment: EventTreatment;
 }
 
-// Lunar-calendar dates (Gregorian) from the Chinese calendar as published by the Hong Kong Observatory; Qingming is a
-// solar term. Checked by hand for 2015–2030; extend the tables rather than computing the lunisolar calendar here.
+// Lunar-calendar dates (Gregorian) of the Chinese calendar; Qingming is a
+// solar term. events-lunar.test.ts checks every date against lunar-javascript (2015–2030); extend the tables with it.
 export const SPRING_FESTIVAL = [
 	'2015-02-19',
 	'2016-02-08',
