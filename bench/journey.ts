@@ -1,5 +1,5 @@
 // Journey editor benchmark: open a 12 stages × 10 lanes × 500 cards map and type into a card, in Chromium against the built app; baseline = a one-card blank map, same run.
-// Usage: npm run bench:journey [-- --seed 1 --runs 7 --chars 50 --port 4391 --vsync]
+// Usage: npm run bench:journey [-- --seed 1 --runs 7 --chars 50 --port 4391 --vsync]; BENCH_PROFILE=x.cpuprofile / BENCH_TRACE=x.json record the typing in the large map.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
@@ -237,7 +237,22 @@ async function main(): Promise<void> {
 			a.remove();
 		}, largeId);
 		await page.waitForFunction((n) => document.querySelectorAll('[data-testid="journey-card"]').length >= n, visibleCards(large));
+		// BENCH_PROFILE=file.cpuprofile: a V8 CPU profile of the page while typing in the large map
+		const cdp = process.env.BENCH_PROFILE ? await ctx.newCDPSession(page) : null;
+		if (cdp) {
+			await cdp.send('Profiler.enable');
+			await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+			await cdp.send('Profiler.start');
+		}
+		if (process.env.BENCH_TRACE)
+			await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'blink', 'cc'] });
 		const typeLarge = await typingLatencies(page);
+		if (process.env.BENCH_TRACE) await browser.stopTracing();
+		if (cdp) {
+			const { profile } = await cdp.send('Profiler.stop');
+			writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+			console.log(`wrote ${process.env.BENCH_PROFILE}`);
+		}
 
 		const open = median(openLarge);
 		record(
