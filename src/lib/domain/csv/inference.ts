@@ -32,15 +32,21 @@ export interface ProfileOptions {
 	decimal?: DecimalMark;
 }
 
-/** Row count of each dictionary entry of column j. */
+/** Counts per raw column, computed once: the profile (after parsing) and the build (after mapping) both need them. */
+const COUNTS = new WeakMap<object, Int32Array>();
+
+/** Row count of each dictionary entry of column j (shared, read-only: callers must not write into it). */
 export function codeCounts(t: RawTable, j: number): Int32Array {
 	const c = t.columns[j];
+	const known = COUNTS.get(c);
+	if (known && known.length === c.dict.length) return known;
 	const counts = new Int32Array(c.dict.length);
 	const codes = c.codes;
 	for (let i = 0; i < codes.length; i++) {
 		const k = codes[i];
 		if (k >= 0) counts[k]++;
 	}
+	COUNTS.set(c, counts);
 	return counts;
 }
 
