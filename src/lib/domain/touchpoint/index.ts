@@ -6,3 +6,4 @@ export * from './status';
 export * from './matrix';
 export * from './consistency';
 export * from './register-csv';
+export * from './channel-edits';
