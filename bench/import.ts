@@ -1,13 +1,14 @@
 // Import benchmark: a 1M-row transactions CSV through the real UI (headless Chromium, worker parse → map → build → Save to IndexedDB) vs pandas read_csv + to_datetime, same file, same run.
 // Usage: npm run bench:import [-- --rows 1000000] [--input FILE]; env CX_OUT picks the build folder (build-$CX_OUT, else build/).
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { cpus, hostname, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { generateTransactions } from './lib/import-data';
 import { pandasImport } from './lib/import-pandas';
 import { importInBrowser } from './lib/import-browser';
+import { BenchReport } from './lib/report';
 // @ts-expect-error plain ESM helper without types
 import { startServer } from '../scripts/serve.mjs';
 
@@ -47,55 +48,23 @@ async function main(): Promise<void> {
 	}
 	const pandas = pandasImport(input, 2);
 
-	const metrics: Record<
-		string,
-		{ value: number; unit: string; baseline: number | null; ratio: number | null; target: string; ok: boolean }
-	> = {};
+	const report = new BenchReport('import', 2);
 	const ratio = pandas ? ours.wallMs / pandas.ms : null;
-	metrics.wall_time = {
-		value: Math.round(ours.wallMs),
-		unit: 'ms',
-		baseline: pandas ? Math.round(pandas.ms) : null,
-		ratio: ratio === null ? null : Math.round(ratio * 100) / 100,
-		target: '≤ 2× pandas',
-		ok: ratio === null ? true : ratio <= 2
-	};
+	report.record(
+		'wall_time',
+		ours.wallMs,
+		'ms',
+		pandas ? pandas.ms : null,
+		'≤ 2× pandas',
+		ratio === null ? true : ratio <= 2,
+		'sum of the wizard steps, each from the click (or file choice) to the next screen painted'
+	);
 	// CPU time (user + system, every thread): steadier than wall time on a shared, loaded machine
-	if (ours.cpuMs !== null) {
-		const cr = pandas ? ours.cpuMs / pandas.cpuMs : null;
-		metrics.cpu_time = {
-			value: Math.round(ours.cpuMs),
-			unit: 'ms',
-			baseline: pandas ? Math.round(pandas.cpuMs) : null,
-			ratio: cr === null ? null : Math.round(cr * 100) / 100,
-			target: 'info (browser process tree vs python process)',
-			ok: true
-		};
-	}
-	metrics.longest_main_thread_task = {
-		value: Math.round(ours.longestTaskMs),
-		unit: 'ms',
-		baseline: null,
-		ratio: null,
-		target: '≤ 50 ms',
-		ok: ours.longestTaskMs <= 50
-	};
-	metrics.peak_js_heap = {
-		value: Math.round((ours.peakHeapBytes / 1048576) * 10) / 10,
-		unit: 'MB',
-		baseline: null,
-		ratio: null,
-		target: '< 500 MB',
-		ok: ours.peakHeapBytes < 500 * 1048576
-	};
-	metrics.rows_saved = {
-		value: ours.rowsSaved,
-		unit: 'rows',
-		baseline: pandas?.rows ?? null,
-		ratio: null,
-		target: `= ${rows}`,
-		ok: ours.rowsSaved === (pandas?.rows ?? rows)
-	};
+	if (ours.cpuMs !== null)
+		report.record('cpu_time', ours.cpuMs, 'ms', pandas ? pandas.cpuMs : null, 'info (browser process tree vs python process)', true);
+	report.record('longest_main_thread_task', ours.longestTaskMs, 'ms', null, '≤ 50 ms', ours.longestTaskMs <= 50);
+	report.record('peak_js_heap', ours.peakHeapBytes / 1048576, 'MB', null, '< 500 MB', ours.peakHeapBytes < 500 * 1048576);
+	report.record('rows_saved', ours.rowsSaved, 'rows', pandas?.rows ?? null, `= ${rows}`, ours.rowsSaved === (pandas?.rows ?? rows));
 
 	console.log(
 		`\nimport of ${rows.toLocaleString('en')} rows (harness ${ms(ours.harnessMs)} incl. Playwright between steps) — app time per step: read ${ms(ours.phases.read)}, parse ${ms(ours.phases.parse)}, build ${ms(ours.phases.build)}, save ${ms(ours.phases.save)}`
@@ -105,29 +74,8 @@ async function main(): Promise<void> {
 	);
 	if (pandas) console.log(`baseline: pandas ${pandas.version} read_csv + to_datetime (best of 2)`);
 	else console.log('baseline: python3 with pandas not found (Debian: apt-get install python3-pandas); ratio not computed');
-	const table = Object.entries(metrics).map(([metric, m]) => ({
-		metric,
-		ours: `${m.value} ${m.unit}`,
-		baseline: m.baseline === null ? '—' : `${m.baseline} ${m.unit}`,
-		ratio: m.ratio === null ? '—' : `${m.ratio}×`,
-		target: m.target,
-		ok: m.ok ? 'yes' : 'NO'
-	}));
-	console.table(table);
-	mkdirSync('bench/results', { recursive: true });
-	writeFileSync(
-		'bench/results/import.json',
-		JSON.stringify(
-			{
-				name: 'import',
-				metrics,
-				machine: `${hostname()} ${cpus()[0]?.model ?? ''} ×${cpus().length}, node ${process.version}`,
-				at: new Date().toISOString()
-			},
-			null,
-			2
-		) + '\n'
-	);
+	report.printTable();
+	report.write({ phases: ours.phases, harnessMs: Math.round(ours.harnessMs), pandas: pandas?.version ?? null });
 	console.log('wrote bench/results/import.json');
 }
 

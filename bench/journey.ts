@@ -1,23 +1,13 @@
 // Journey editor benchmark: open a 12 stages × 10 lanes × 500 cards map and type into a card, in Chromium against the built app; baseline = a one-card blank map, same run.
 // Usage: npm run bench:journey [-- --seed 1 --runs 7 --chars 50 --port 4391 --vsync]; BENCH_PROFILE=x.cpuprofile / BENCH_TRACE=x.json record the typing in the large map.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, hostname } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { addCard, BLANK, exportJourneyFile, instantiateTemplate, type JourneyState } from '../src/lib/domain/journey';
 import { makeLargeJourney } from '../tests/fixtures/journey/large-journey';
+import { BenchReport } from './lib/report';
 // @ts-expect-error plain ESM helper without types
 import { startServer } from '../scripts/serve.mjs';
-
-interface Metric {
-	value: number;
-	unit: string;
-	baseline: number | null;
-	ratio: number | null;
-	target: string;
-	ok: boolean;
-	note?: string;
-}
 
 const args = process.argv.slice(2);
 const arg = (k: string): string | undefined => {
@@ -35,40 +25,7 @@ const PORT = Number(arg('port') ?? process.env.BENCH_PORT ?? 4391);
 const VSYNC = args.includes('--vsync');
 const BUILD_DIR = process.env.CX_OUT ? `build-${process.env.CX_OUT}` : 'build';
 
-const metrics: Record<string, Metric> = {};
-const rows: string[][] = [];
-const round = (x: number): number => Math.round(x * 100) / 100;
-
-function record(name: string, value: number, unit: string, baseline: number | null, target: string, ok: boolean, note?: string): void {
-	const ratio = baseline ? value / baseline : null;
-	metrics[name] = {
-		value: round(value),
-		unit,
-		baseline: baseline === null ? null : round(baseline),
-		ratio: ratio === null ? null : round(ratio),
-		target,
-		ok,
-		...(note ? { note } : {})
-	};
-	rows.push([
-		name,
-		value.toFixed(1),
-		baseline === null ? '-' : baseline.toFixed(1),
-		ratio === null ? '-' : ratio.toFixed(2),
-		target,
-		ok ? 'ok' : 'NO'
-	]);
-}
-
-function printTable(): void {
-	const head = ['metric', 'ours', 'baseline', 'ratio', 'target', 'ok'];
-	const all = [head, ...rows];
-	const w = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-	const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
-	console.log('\n' + line(head));
-	console.log(w.map((n) => '-'.repeat(n)).join('  '));
-	for (const r of rows) console.log(line(r));
-}
+const report = new BenchReport('journey', 2);
 
 const quantile = (xs: number[], q: number): number => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -255,7 +212,7 @@ async function main(): Promise<void> {
 		}
 
 		const open = median(openLarge);
-		record(
+		report.record(
 			'open_ms (median)',
 			open,
 			'ms',
@@ -266,8 +223,8 @@ async function main(): Promise<void> {
 		);
 		const p50 = quantile(typeLarge, 0.5);
 		const p95 = quantile(typeLarge, 0.95);
-		record('typing_p50_ms', p50, 'ms', quantile(typeSmall, 0.5), '-', true, `${typeLarge.length} keystrokes, keydown → next paint`);
-		record(
+		report.record('typing_p50_ms', p50, 'ms', quantile(typeSmall, 0.5), '-', true, `${typeLarge.length} keystrokes, keydown → next paint`);
+		report.record(
 			'typing_p95_ms',
 			p95,
 			'ms',
@@ -276,16 +233,11 @@ async function main(): Promise<void> {
 			p95 < 16,
 			VSYNC ? 'with the 60 Hz frame clock' : 'frame clock off (--disable-frame-rate-limit): app work only'
 		);
-		printTable();
+		report.printTable();
 		console.log(
 			`\nopen runs (ms): ${openLarge.map((x) => x.toFixed(0)).join(', ')} · baseline ${openSmall.map((x) => x.toFixed(0)).join(', ')}`
 		);
-		mkdirSync('bench/results', { recursive: true });
-		const machine = `${hostname()} · ${cpus().length}× ${cpus()[0]?.model ?? '?'} · Node ${process.version} · Chromium ${browser.version()}`;
-		writeFileSync(
-			'bench/results/journey.json',
-			JSON.stringify({ name: 'journey', metrics, machine, at: new Date().toISOString() }, null, 2) + '\n'
-		);
+		report.write({ browser: `Chromium ${browser.version()}` });
 		console.log('wrote bench/results/journey.json');
 	} finally {
 		await browser.close();
