@@ -90,16 +90,26 @@ export class ForecastStore {
 		this.backtest = null;
 		this.plan = null;
 		this.undo.clear();
+		let datasetsKnown = false;
+		let analysesKnown = false;
 		const subs = [
 			liveQuery(() => listAnalyses(db, workspaceId, 'forecast')).subscribe({
 				next: (list) => {
 					this.analyses = list;
-					this.#adopt();
+					analysesKnown = true;
+					// the first analysis opens (and may run) only once the datasets it reads are known
+					if (datasetsKnown) this.#adopt();
 				},
 				error: () => {}
 			}),
 			liveQuery(() => listDatasets(db, workspaceId)).subscribe({
-				next: (list) => (this.datasets = list.filter((d) => d.kind === 'contacts')),
+				next: (list) => {
+					this.datasets = list.filter((d) => d.kind === 'contacts');
+					if (!datasetsKnown) {
+						datasetsKnown = true;
+						if (analysesKnown) this.#adopt();
+					}
+				},
 				error: () => {}
 			}),
 			liveQuery(() => getWorkspaceCalendar(db, workspaceId)).subscribe({

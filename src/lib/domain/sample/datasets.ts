@@ -10,6 +10,7 @@ import type { ColumnMapping } from '../dataset/saved-mapping';
 import { COLUMN_CHUNK_ROWS } from '../dataset/column-chunk';
 
 export const SAMPLE_DATASET_IDS = { orders: 'sample-ds-orders', contacts: 'sample-ds-contacts' } as const;
+export const SAMPLE_FORECAST_ID = 'sample-forecast-contacts';
 
 const DAY = 86_400_000;
 
@@ -237,5 +238,20 @@ export const datasetSample: AreaSample = (locale, workspaceId, now) => {
 		out.datasets.push(rec);
 		out.chunks.push(...toChunkRecords(b.chunks, id, workspaceId));
 	}
-	return out;
+	// a saved forecast of the hotline contacts: the forecast screen opens on it and computes it on first visit
+	const forecast = {
+		id: SAMPLE_FORECAST_ID,
+		workspaceId,
+		createdAt: now,
+		updatedAt: now,
+		kind: 'forecast',
+		name: zh ? '热线来电预测与排班（示例）' : 'Hotline forecast and staffing (sample)',
+		datasetId: SAMPLE_DATASET_IDS.contacts,
+		datasetUpdatedAt: null,
+		params: {},
+		result: null,
+		computedAt: null,
+		formatVersion: 1
+	};
+	return { ...out, analyses: [forecast] };
 };
