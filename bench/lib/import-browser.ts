@@ -78,8 +78,9 @@ class HeapSampler {
 	constructor(cdp: CDPSession) {
 		this.#cdp = cdp;
 		cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
-			const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
-			if (m.id !== undefined) this.#pending.get(m.id)?.(m.result?.usedSize ?? 0);
+			const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number; backingStorageSize?: number } };
+			// JS objects plus ArrayBuffer backing stores (typed-array columns live there, outside `usedSize`)
+			if (m.id !== undefined) this.#pending.get(m.id)?.((m.result?.usedSize ?? 0) + (m.result?.backingStorageSize ?? 0));
 		});
 	}
 
