@@ -133,7 +133,9 @@ test('a custom channel is added, used, renamed in both languages, and deleted by
 	await manage.getByRole('button', { name: '删除 企业微信社群' }).click();
 	await expect(manage.getByTestId('channels-notice')).toContainText('渠道“企业微信社群”已删除。');
 	await expect(manage.getByTestId('custom-channel')).toHaveCount(0);
-	await manage.getByTestId('channels-notice').getByRole('button', { name: '撤销' }).click();
+	// The Delete button is gone: focus waits on Undo, so the keyboard can undo at once.
+	await expect(manage.getByTestId('channels-notice').getByRole('button', { name: '撤销' })).toBeFocused();
+	await page.keyboard.press('Enter');
 	await expect(manage.getByTestId('custom-channel')).toHaveCount(1);
 	await expect(manage.getByTestId('custom-channel')).toContainText('企业微信社群');
 	expect(await axe(page), 'channel manager zh').toEqual([]);
@@ -150,4 +152,11 @@ test('a custom channel is added, used, renamed in both languages, and deleted by
 	await page.getByTestId('manage-channels').click();
 	await expect(page.getByTestId('channels-dialog').getByTestId('custom-channel')).toContainText('Not used');
 	await shot(page, 'manage-en-final');
+	if (SHOTS) {
+		await page.evaluate(() => localStorage.setItem('cx.theme', 'dark'));
+		await page.reload();
+		await page.getByTestId('manage-channels').click();
+		await page.getByTestId('channels-dialog').getByRole('button', { name: 'Delete 企业微信社群' }).click();
+		await shot(page, 'manage-en-dark');
+	}
 });
