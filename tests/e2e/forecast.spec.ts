@@ -91,6 +91,19 @@ for (const lang of ['en', 'zh-CN'] as const) {
 		await expect(page.getByTestId('staffing-heatmap')).toBeVisible({ timeout: 20_000 });
 		await expect(page.getByTestId('forecast-model')).toContainText('48/336');
 		await expect(page.getByTestId('staff-summary').locator('.peak')).toHaveText(L.peak);
+		// The data's own handle time (last four weeks, weighted by contacts) is offered: one click to use, Ctrl+Z to go back.
+		const ahtBox = page.locator('#st-aht + input');
+		const before = await ahtBox.inputValue();
+		const hint = page.getByTestId('data-aht');
+		await expect(hint).toBeVisible();
+		const dataAht = (await hint.getAttribute('data-aht'))!;
+		expect(Number(dataAht)).toBeGreaterThan(0);
+		await page.getByTestId('use-data-aht').click();
+		await expect(ahtBox).toHaveValue(dataAht);
+		await expect(hint.locator('.badge')).toBeVisible();
+		await page.keyboard.press('Control+z');
+		await expect(ahtBox).toHaveValue(before);
+		await expect(page.getByTestId('staff-summary').locator('.peak')).toHaveText(L.peak);
 		expect(await axe(page)).toEqual([]);
 		await waitSaved(page);
 
