@@ -51,6 +51,9 @@ test('en: transactions with a fixed mapping, quality report by row, saved mappin
 	await page.getByTestId('file-input').setInputFiles(csv('orders-jan.csv', bad));
 	await expect(page.getByTestId('import-wizard')).toHaveAttribute('data-step', 'read');
 	await expect(page.getByRole('table')).toContainText('C2');
+	// the whole file is read while the user looks at the preview: "Read file" then only shows the result
+	await expect(page.getByTestId('read-ahead')).toHaveAttribute('data-done', 'true');
+	await expect(page.getByTestId('read-ahead')).toHaveText('Already read: 4 rows');
 	await noSeriousAxe(page);
 	await page.getByTestId('read-file').click();
 	await expect(page.getByTestId('import-wizard')).toHaveAttribute('data-step', 'map');
@@ -197,6 +200,12 @@ test('zh-CN: GB18030 Chinese, customer list, contact volumes, raw contact log ag
 	await expect(page.getByTestId('import-wizard')).toHaveAttribute('data-step', 'read');
 	await expect(page.getByRole('columnheader', { name: '客户' })).toBeVisible();
 	await expect(page.getByLabel('编码')).toHaveValue('gb18030');
+	// read ahead with the chosen options; changing one reads again
+	await expect(page.getByTestId('read-ahead')).toHaveText('已读完：2 行');
+	await page.getByLabel('第一行是列名').uncheck();
+	await expect(page.getByTestId('read-ahead')).toHaveText('已读完：3 行');
+	await page.getByLabel('第一行是列名').check();
+	await expect(page.getByTestId('read-ahead')).toHaveText('已读完：2 行');
 	await page.getByTestId('read-file').click();
 	await checkAndSave(page);
 

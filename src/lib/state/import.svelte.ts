@@ -58,6 +58,22 @@ function baseName(file: string): string {
 	return file.replace(/\.(csv|tsv|txt)$/i, '').trim() || file;
 }
 
+/** Run `fn` once the next frame has been painted (a task after the animation frame). */
+function afterPaint(fn: () => void): void {
+	if (typeof requestAnimationFrame === 'undefined') setTimeout(fn, 0);
+	else requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+/** A whole-file parse started before the user asked for it (see `ImportWizard.#ahead`). */
+interface ReadAhead {
+	/** The parse options it runs with (JSON): only a read with the same options takes it over. */
+	key: string;
+	id: number;
+	done: Promise<Result<'parse'>>;
+	progress: ParseProgress | null;
+	onProgress: ((p: ParseProgress) => void) | null;
+}
+
 export class ImportWizard {
 	step = $state<WizardStep>('file');
 	file = $state.raw<File | null>(null);
@@ -91,6 +107,13 @@ export class ImportWizard {
 	#parseId: number | null = null;
 	#cancelled = false;
 	#mappings: SavedMappingRecord[] = [];
+	/**
+	 * Reading ahead: the whole-file parse starts as soon as the Read step shows (with its options),
+	 * so "Read file" usually finds it done. Changing an option, another file, Cancel or leaving drops it.
+	 */
+	#ahead: ReadAhead | null = null;
+	/** What the read-ahead has done so far, for the Read step (null: none running). */
+	aheadState = $state<{ done: boolean; rows: number; fraction: number } | null>(null);
 
 	get overrides(): ParseOverrides {
 		const o: ParseOverrides = {};
@@ -133,7 +156,48 @@ export class ImportWizard {
 		);
 	}
 
+	#startAhead(): void {
+		const file = this.file;
+		this.#dropAhead();
+		if (!file) return;
+		const key = JSON.stringify(this.overrides);
+		const ahead: ReadAhead = { key, id: 0, done: Promise.resolve(null as never), progress: null, onProgress: null };
+		const req = csvClient().request<Result<'parse'>>(
+			{ type: 'parse', file, options: this.overrides },
+			{
+				onProgress: (m) => {
+					const p = (m as unknown as { progress: ParseProgress }).progress;
+					ahead.progress = p;
+					ahead.onProgress?.(p);
+					if (this.#ahead === ahead)
+						this.aheadState = { done: false, rows: p.rows, fraction: p.totalBytes ? p.bytesRead / p.totalBytes : 0 };
+				}
+			}
+		);
+		ahead.id = req.id;
+		ahead.done = req.done;
+		this.#ahead = ahead;
+		this.aheadState = { done: false, rows: 0, fraction: 0 };
+		void req.done.then((r) => {
+			if (this.#ahead !== ahead) return;
+			this.aheadState = r.ok ? { done: true, rows: r.value.rowCount, fraction: 1 } : null;
+		});
+	}
+
+	/** Stop a read-ahead nobody will use and free what it parsed. */
+	#dropAhead(): void {
+		const a = this.#ahead;
+		this.aheadState = null;
+		if (!a) return;
+		this.#ahead = null;
+		csvClient().cancel(a.id);
+		void a.done.then((r) => {
+			if (r.ok) csvClient().request({ type: 'discard', importId: r.value.importId });
+		});
+	}
+
 	reset(): void {
+		this.#dropAhead();
 		this.#latest.start();
 		this.#discard();
 		this.step = 'file';
@@ -197,12 +261,20 @@ export class ImportWizard {
 				await this.#sniff();
 			}
 		}
-		if (this.sniffed) this.step = 'read';
+		if (this.sniffed) {
+			this.step = 'read';
+			// after the Read step is on screen, so the preview is not slowed down by the read-ahead
+			const file = this.file;
+			afterPaint(() => {
+				if (this.file === file && this.step === 'read' && !this.#ahead && !this.busy) this.#startAhead();
+			});
+		}
 	}
 
 	/** Re-read the first rows after the user changed encoding, delimiter or the header toggle. */
 	async resniff(): Promise<void> {
-		await this.#sniff();
+		this.#dropAhead();
+		if (await this.#sniff()) this.#startAhead();
 	}
 
 	async #sniff(): Promise<boolean> {
@@ -236,14 +308,31 @@ export class ImportWizard {
 		this.error = null;
 		this.#cancelled = false;
 		this.progress = { bytesRead: 0, totalBytes: file.size, rows: 0, elapsedMs: 0, etaMs: null };
-		const req = csvClient().request<Result<'parse'>>(
-			{ type: 'parse', file, options: this.overrides },
-			{
-				onProgress: (m) => {
-					if (this.#latest.isCurrent(token)) this.progress = (m as unknown as { progress: ParseProgress }).progress;
-				}
+		let req: { id: number; done: Promise<Result<'parse'>> };
+		const ahead = this.#ahead;
+		this.#ahead = null;
+		this.aheadState = null;
+		if (ahead && ahead.key === JSON.stringify(this.overrides)) {
+			// the read-ahead with these options: take it over (its progress so far, then the rest)
+			if (ahead.progress) this.progress = ahead.progress;
+			ahead.onProgress = (p) => {
+				if (this.#latest.isCurrent(token)) this.progress = p;
+			};
+			req = ahead;
+		} else {
+			if (ahead) {
+				this.#ahead = ahead;
+				this.#dropAhead();
 			}
-		);
+			req = csvClient().request<Result<'parse'>>(
+				{ type: 'parse', file, options: this.overrides },
+				{
+					onProgress: (m) => {
+						if (this.#latest.isCurrent(token)) this.progress = (m as unknown as { progress: ParseProgress }).progress;
+					}
+				}
+			);
+		}
 		this.#parseId = req.id;
 		const r = await req.done;
 		this.#parseId = null;
@@ -455,6 +544,7 @@ export class ImportWizard {
 	/** Leaving the page: stop work and free the worker's copy of the file. */
 	dispose(): void {
 		this.cancel();
+		this.#dropAhead();
 		this.#discard();
 		this.#latest.start();
 	}
