@@ -62,3 +62,31 @@ export function filterAction(t: T, f: GroupFilter): string | null {
 	if (f.kind === 'quadrant') return quadrantAction(t, f.key);
 	return null;
 }
+
+/** Progress text per stage of a segments run. */
+export const RUN_STAGES = {
+	load: 'segments.ui.stage.load',
+	rfm: 'segments.ui.stage.rfm',
+	clv: 'segments.ui.stage.clv',
+	holdout: 'segments.ui.stage.holdout',
+	summary: 'segments.ui.stage.summary'
+} as const satisfies Record<string, MessageKey>;
+
+/** Why a segments run failed, in words. */
+export const RUN_ERRORS = {
+	'no-dataset': 'segments.error.noDataset',
+	'missing-customer': 'segments.error.missingCustomer',
+	'missing-date': 'segments.error.missingDate',
+	'missing-amount': 'segments.error.missingAmount',
+	'no-rows': 'segments.error.noRows',
+	'no-result': 'segments.error.failed',
+	cancelled: 'segments.error.failed',
+	failed: 'segments.error.failed'
+} as const satisfies Record<string, MessageKey>;
+
+/** What is wrong with the analysis settings, in words. */
+export const PARAM_PROBLEMS = {
+	'bad-tiers': 'segments.error.badTiers',
+	'no-custom-rules': 'segments.error.noCustomRules',
+	'bad-date': 'segments.error.badDate'
+} as const satisfies Record<string, MessageKey>;
