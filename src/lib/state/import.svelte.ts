@@ -64,6 +64,15 @@ function afterPaint(fn: () => void): void {
 	else requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
+/** A build started on the Map step with the mapping on screen (see `ImportWizard.prebuild`). */
+interface BuildAhead {
+	/** The parse it builds from and the mapping (JSON): only Check with both unchanged takes it over. */
+	key: string;
+	done: Promise<Result<'build'>>;
+	chunks: ChunkPayload[];
+	ready?: boolean;
+}
+
 /** A whole-file parse started before the user asked for it (see `ImportWizard.#ahead`). */
 interface ReadAhead {
 	/** The parse options it runs with (JSON): only a read with the same options takes it over. */
@@ -112,6 +121,9 @@ export class ImportWizard {
 	 * so "Read file" usually finds it done. Changing an option, another file, Cancel or leaving drops it.
 	 */
 	#ahead: ReadAhead | null = null;
+	#buildAhead: BuildAhead | null = null;
+	/** The build-ahead for the mapping on screen is ready (Check will only show it). */
+	prebuilt = $state(false);
 	/** What the read-ahead has done so far, for the Read step (null: none running). */
 	aheadState = $state<{ done: boolean; rows: number; fraction: number } | null>(null);
 
@@ -198,6 +210,8 @@ export class ImportWizard {
 
 	reset(): void {
 		this.#dropAhead();
+		this.#buildAhead = null;
+		this.prebuilt = false;
 		this.#latest.start();
 		this.#discard();
 		this.step = 'file';
@@ -302,6 +316,8 @@ export class ImportWizard {
 		const file = this.file;
 		if (!file || this.busy) return;
 		this.#discard();
+		this.#buildAhead = null;
+		this.prebuilt = false;
 		this.parsed = null;
 		const token = this.#latest.start();
 		this.busy = 'parse';
@@ -418,18 +434,19 @@ export class ImportWizard {
 		if (this.mapping) this.mapping.interval = i;
 	}
 
-	/** Step 3 → 4: build the typed dataset and its quality report in the worker. */
-	async check(): Promise<void> {
-		if (!this.parsed || !this.mapping || !this.canCheck || this.busy) return;
-		const token = this.#latest.start();
-		this.busy = 'build';
-		this.error = null;
+	/** The mapping Check would build with, and its key (the parse it reads + the mapping). */
+	#buildInput(): { mapping: ColumnMapping; key: string } | null {
+		if (!this.parsed || !this.mapping) return null;
 		const mapping = $state.snapshot(this.mapping) as ColumnMapping;
 		if (mapping.kind !== 'contacts' || mapping.fields.count) delete mapping.interval;
+		return { mapping, key: this.parsed.importId + '\n' + JSON.stringify(mapping) };
+	}
+
+	#requestBuild(importId: string, mapping: ColumnMapping): { done: Promise<Result<'build'>>; chunks: ChunkPayload[] } {
 		// chunks arrive one per message: the page deserialises them in small tasks, never one long one
 		const chunks: ChunkPayload[] = [];
 		const { done } = csvClient().request<Result<'build'>>(
-			{ type: 'build', importId: this.parsed.importId, mapping, streamChunks: true },
+			{ type: 'build', importId, mapping, streamChunks: true },
 			{
 				onProgress: (m) => {
 					const c = m as unknown as CsvProgress;
@@ -437,6 +454,41 @@ export class ImportWizard {
 				}
 			}
 		);
+		return { done, chunks };
+	}
+
+	/**
+	 * Build ahead on the Map step: once the mapping on screen is complete (and has rested), build it in
+	 * the worker, so Check usually finds the report ready. A different mapping replaces it.
+	 */
+	prebuild(): void {
+		if (this.step !== 'map' || this.busy || !this.canCheck) return;
+		const input = this.#buildInput();
+		if (!input) return;
+		if (this.#buildAhead?.key === input.key) {
+			this.prebuilt = !!this.#buildAhead.ready;
+			return;
+		}
+		const ahead: BuildAhead = { key: input.key, ...this.#requestBuild(this.parsed!.importId, input.mapping) };
+		this.#buildAhead = ahead;
+		this.prebuilt = false;
+		void ahead.done.then((r) => {
+			ahead.ready = r.ok;
+			if (this.#buildAhead === ahead) this.prebuilt = r.ok;
+		});
+	}
+
+	/** Step 3 → 4: build the typed dataset and its quality report in the worker. */
+	async check(): Promise<void> {
+		if (!this.parsed || !this.mapping || !this.canCheck || this.busy) return;
+		const token = this.#latest.start();
+		this.busy = 'build';
+		this.error = null;
+		const input = this.#buildInput()!;
+		const ahead = this.#buildAhead;
+		this.#buildAhead = null;
+		this.prebuilt = false;
+		const { done, chunks } = ahead && ahead.key === input.key ? ahead : this.#requestBuild(this.parsed.importId, input.mapping);
 		const r = await done;
 		if (!this.#latest.isCurrent(token)) return;
 		this.busy = null;
@@ -545,6 +597,7 @@ export class ImportWizard {
 	dispose(): void {
 		this.cancel();
 		this.#dropAhead();
+		this.#buildAhead = null;
 		this.#discard();
 		this.#latest.start();
 	}
