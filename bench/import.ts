@@ -41,8 +41,11 @@ async function main(): Promise<void> {
 	const port = Number(process.env.BENCH_PORT ?? 4390 + Math.floor(Math.random() * 200));
 	const server = (await startServer({ root: buildDir, port })) as Server;
 	let ours;
+	let paced;
 	try {
 		ours = await importInBrowser(`http://127.0.0.1:${port}`, resolve(input), chromiumPath);
+		// the same import by a user who looks at each screen for a second: what reading and building ahead save them
+		paced = await importInBrowser(`http://127.0.0.1:${port}`, resolve(input), chromiumPath, 1000);
 	} finally {
 		server.close();
 	}
@@ -62,7 +65,17 @@ async function main(): Promise<void> {
 	// CPU time (user + system, every thread): steadier than wall time on a shared, loaded machine
 	if (ours.cpuMs !== null)
 		report.record('cpu_time', ours.cpuMs, 'ms', pandas ? pandas.cpuMs : null, 'info (browser process tree vs python process)', true);
-	report.record('longest_main_thread_task', ours.longestTaskMs, 'ms', null, '≤ 50 ms', ours.longestTaskMs <= 50);
+	report.record(
+		'wall_time_user_paced',
+		paced.wallMs,
+		'ms',
+		pandas ? pandas.ms : null,
+		'info (user spends 1 s on each screen)',
+		true,
+		`steps: read ${Math.round(paced.phases.read)}, parse ${Math.round(paced.phases.parse)}, build ${Math.round(paced.phases.build)}, save ${Math.round(paced.phases.save)} ms`
+	);
+	const longest = Math.max(ours.longestTaskMs, paced.longestTaskMs);
+	report.record('longest_main_thread_task', longest, 'ms', null, '≤ 50 ms', longest <= 50, 'both runs');
 	report.record(
 		'peak_js_heap',
 		ours.peakHeapBytes / 1048576,

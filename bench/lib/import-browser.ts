@@ -174,7 +174,11 @@ async function timed(page: Page, selector: string, event: 'click' | 'change', ac
 	});
 }
 
-export async function importInBrowser(baseURL: string, file: string, executablePath: string): Promise<BrowserRun> {
+/**
+ * `pauseMs`: how long the simulated user looks at each screen before clicking on (0: clicks the moment
+ * the screen is painted, the worst case for work the app does ahead of the click).
+ */
+export async function importInBrowser(baseURL: string, file: string, executablePath: string, pauseMs = 0): Promise<BrowserRun> {
 	const tag = `--cx-bench-import=${process.pid}-${Date.now()}`;
 	const browser: Browser = await chromium.launch({ executablePath, args: [...ARGS, tag] });
 	try {
@@ -209,8 +213,12 @@ export async function importInBrowser(baseURL: string, file: string, executableP
 		const cpu0 = treeCpuMs(tag.slice(2));
 		const t0 = performance.now();
 		const read = await timed(page, '[data-step="read"]', 'change', () => page.getByTestId('file-input').setInputFiles(file));
+		const look = () => (pauseMs > 0 ? page.waitForTimeout(pauseMs) : Promise.resolve());
+		await look();
 		const parse = await timed(page, '[data-step="map"]', 'click', () => page.getByTestId('read-file').click());
+		await look();
 		const build = await timed(page, '[data-step="check"]', 'click', () => page.getByTestId('check-data').click());
+		await look();
 		const toSave = await timed(page, '[data-testid="save-dataset"]', 'click', () => page.getByTestId('to-save').click());
 		const save = await timed(page, '[data-testid="import-success"]', 'click', () => page.getByTestId('save-dataset').click());
 		const t1 = performance.now();
