@@ -204,11 +204,20 @@ class GrowF64 {
 	}
 }
 
-/** FNV-1a over the char codes of s[a, b): equal text → equal hash, for strings and ranges alike. */
-function hashRange(s: string, a: number, b: number): number {
+/** FNV-1a over the char codes of s[a, b) as an int32: equal text → equal hash, for strings and ranges alike. */
+export function hashRange(s: string, a: number, b: number): number {
 	let h = 0x811c9dc5;
 	for (let k = a; k < b; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-	return h;
+	return h | 0;
+}
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+
+/** Hash of a number's bits (equal numbers → equal hash). */
+export function floatHash(v: number): number {
+	F64[0] = v;
+	return U32[0] ^ Math.imul(U32[1], 0x9e3779b1);
 }
 
 function sameText(d: string, s: string, a: number, b: number): boolean {
@@ -219,8 +228,6 @@ function sameText(d: string, s: string, a: number, b: number): boolean {
 
 /** Scratch for `typedKey` (no allocation per cell). */
 let KEY = 0;
-const KEY_F64 = new Float64Array(1);
-const KEY_U32 = new Uint32Array(KEY_F64.buffer);
 /** ISO day keys live above every canonical number (those have ≤ 17 characters, so |x| < 1e17 < 2^70). */
 const DAY_KEY = 2 ** 70;
 
@@ -257,9 +264,7 @@ function mix(h: number): number {
 
 function keyHash(k: number): number {
 	if (k >= DAY_KEY) return mix(((k / DAY_KEY - 1) | 0) ^ 0x5bd1e995);
-	if ((k | 0) === k) return mix(k);
-	KEY_F64[0] = k;
-	return mix(KEY_U32[0] ^ Math.imul(KEY_U32[1], 0x9e3779b1));
+	return mix((k | 0) === k ? k : floatHash(k));
 }
 
 class ColumnBuilder {
@@ -281,7 +286,7 @@ class ColumnBuilder {
 	lastCode = 0;
 
 	constructor() {
-		this.#insert('', hashRange('', 0, 0) | 0);
+		this.#insert('', hashRange('', 0, 0));
 	}
 
 	#insert(s: string, h: number): number {
@@ -349,9 +354,7 @@ class ColumnBuilder {
 			return this.#insertTyped(text.slice(a, b), key);
 		}
 		const map = this.map!;
-		let h = 0x811c9dc5;
-		for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-		h |= 0; // as stored in the Int32Array (the empty text's hash is the unsigned seed)
+		const h = hashRange(text, a, b);
 		const mask = (map.length >> 1) - 1;
 		for (let i = h & mask, e = map[i * 2]; e !== 0; i = (i + 1) & mask, e = map[i * 2])
 			if (map[i * 2 + 1] === h && sameText(this.dict[e - 1], text, a, b)) return e - 1;

@@ -7,7 +7,7 @@ import { detectDateFormat, parseDate, type DateFormat, DATE_FORMATS } from './da
 import { detectDecimalMark, parseNumber, type DecimalMark } from './numbers';
 import { codeCounts } from './inference';
 import { issue, type ImportErrorCode, type ImportIssue, type ImportResult } from './issues';
-import { laneText, type RawColumn, type RawTable } from './parse';
+import { floatHash, hashRange, laneText, type RawColumn, type RawTable } from './parse';
 
 export type OutlierMethod = 'iqr' | 'mad';
 
@@ -111,7 +111,7 @@ function valueAt(r: Resolved, i: number): number {
 
 /** Duplicate keys for a lane-backed field's dictionary part, matching `floatHash` of lane cells. */
 function laneKeys(lut: Float64Array, trimmed: string[]): Int32Array {
-	return Int32Array.from(lut, (v, k) => (Number.isNaN(v) ? textHash(trimmed[k]) : floatHash(v)));
+	return Int32Array.from(lut, (v, k) => (Number.isNaN(v) ? hashRange(trimmed[k], 0, trimmed[k].length) : floatHash(v)));
 }
 
 /** A copy of a lane column with every lane cell written into the dictionary as its text. */
@@ -125,20 +125,6 @@ function withoutLane(rc: RawColumn): RawColumn {
 			dict.push(laneText(rc.lane, i));
 		}
 	return { name: rc.name, codes, dict, unique: false };
-}
-
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-/** Hash of a number's bits: lane cells and their dictionary equivalents compare by value. */
-function floatHash(v: number): number {
-	F64[0] = v;
-	return U32[0] ^ Math.imul(U32[1], 0x9e3779b1);
-}
-
-function textHash(s: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-	return h;
 }
 
 const KIND_ERROR: Record<string, ImportErrorCode> = {
@@ -170,7 +156,7 @@ function resolveField(
 		s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32 || s.charCodeAt(0) === 0x3000) ? s.trim() : s
 	);
 	// non-unique (plain) columns: equal text must still compare equal for duplicate detection
-	const keyOf = rc.unique ? null : Int32Array.from(trimmed, textHash);
+	const keyOf = rc.unique ? null : Int32Array.from(trimmed, (t) => hashRange(t, 0, t.length));
 	// every Resolved has the same fields in the same order: the per-row loops stay monomorphic
 	const base: Resolved = {
 		f,
