@@ -168,12 +168,11 @@ export class ImportWizard {
 		);
 	}
 
+	/** Start the whole-file parse with the current options (replacing any other read-ahead). */
 	#startAhead(): void {
 		const file = this.file;
 		this.#dropAhead();
 		if (!file) return;
-		const key = JSON.stringify(this.overrides);
-		const ahead: ReadAhead = { key, id: 0, done: Promise.resolve(null as never), progress: null, onProgress: null };
 		const req = csvClient().request<Result<'parse'>>(
 			{ type: 'parse', file, options: this.overrides },
 			{
@@ -186,8 +185,7 @@ export class ImportWizard {
 				}
 			}
 		);
-		ahead.id = req.id;
-		ahead.done = req.done;
+		const ahead: ReadAhead = { key: JSON.stringify(this.overrides), id: req.id, done: req.done, progress: null, onProgress: null };
 		this.#ahead = ahead;
 		this.aheadState = { done: false, rows: 0, fraction: 0 };
 		void req.done.then((r) => {
@@ -324,31 +322,15 @@ export class ImportWizard {
 		this.error = null;
 		this.#cancelled = false;
 		this.progress = { bytesRead: 0, totalBytes: file.size, rows: 0, elapsedMs: 0, etaMs: null };
-		let req: { id: number; done: Promise<Result<'parse'>> };
-		const ahead = this.#ahead;
+		// take over the read-ahead with these options (its progress so far, then the rest), or start one now
+		if (this.#ahead?.key !== JSON.stringify(this.overrides)) this.#startAhead();
+		const req = this.#ahead!;
 		this.#ahead = null;
 		this.aheadState = null;
-		if (ahead && ahead.key === JSON.stringify(this.overrides)) {
-			// the read-ahead with these options: take it over (its progress so far, then the rest)
-			if (ahead.progress) this.progress = ahead.progress;
-			ahead.onProgress = (p) => {
-				if (this.#latest.isCurrent(token)) this.progress = p;
-			};
-			req = ahead;
-		} else {
-			if (ahead) {
-				this.#ahead = ahead;
-				this.#dropAhead();
-			}
-			req = csvClient().request<Result<'parse'>>(
-				{ type: 'parse', file, options: this.overrides },
-				{
-					onProgress: (m) => {
-						if (this.#latest.isCurrent(token)) this.progress = (m as unknown as { progress: ParseProgress }).progress;
-					}
-				}
-			);
-		}
+		if (req.progress) this.progress = req.progress;
+		req.onProgress = (p) => {
+			if (this.#latest.isCurrent(token)) this.progress = p;
+		};
 		this.#parseId = req.id;
 		const r = await req.done;
 		this.#parseId = null;
