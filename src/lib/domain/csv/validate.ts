@@ -291,6 +291,18 @@ export function quantile(xs: Float64Array, q: number): number {
 	return a + (b - a) * (pos - lo);
 }
 
+/** IQR: [Q1 − 1.5·IQR, Q3 + 1.5·IQR]; MAD: median ± 3.5 · 1.4826 · MAD. `q` is the values' quantile, `madOf(median)` the median absolute deviation. */
+function fences(method: OutlierMethod, q: (p: number) => number, madOf: (median: number) => number): { low: number; high: number } {
+	if (method === 'iqr') {
+		const q1 = q(0.25);
+		const q3 = q(0.75);
+		return { low: q1 - 1.5 * (q3 - q1), high: q3 + 1.5 * (q3 - q1) };
+	}
+	const med = q(0.5);
+	const mad = 1.4826 * madOf(med);
+	return { low: med - 3.5 * mad, high: med + 3.5 * mad };
+}
+
 /** IQR: outside [Q1 − 1.5·IQR, Q3 + 1.5·IQR]. MAD: |x − median| / (1.4826·MAD) > 3.5 (Iglewicz–Hoaglin). */
 export function outlierSummary(values: Float64Array, method: OutlierMethod): OutlierSummary {
 	// a plain loop: TypedArray#filter with a callback is several times slower on a million values
@@ -301,20 +313,15 @@ export function outlierSummary(values: Float64Array, method: OutlierMethod): Out
 		if (x === x) buf[m++] = x;
 	}
 	const xs = buf.subarray(0, m);
-	let low: number;
-	let high: number;
-	if (method === 'iqr') {
-		const q1 = quantile(xs, 0.25);
-		const q3 = quantile(xs, 0.75);
-		low = q1 - 1.5 * (q3 - q1);
-		high = q3 + 1.5 * (q3 - q1);
-	} else {
-		const med = quantile(xs, 0.5);
-		const dev = xs.map((x) => Math.abs(x - med));
-		const mad = 1.4826 * quantile(dev, 0.5);
-		low = med - 3.5 * mad;
-		high = med + 3.5 * mad;
-	}
+	const { low, high } = fences(
+		method,
+		(p) => quantile(xs, p),
+		(med) =>
+			quantile(
+				xs.map((x) => Math.abs(x - med)),
+				0.5
+			)
+	);
 	let count = 0;
 	for (let i = 0; i < m; i++) if (xs[i] < low || xs[i] > high) count++;
 	return { method, count, low, high };
@@ -367,27 +374,18 @@ export function outlierSummaryByCode(
 		return pos === lo ? a : a + (at(lo + 1) - a) * (pos - lo);
 	};
 	const d = sorted(vals, ws);
-	let low: number;
-	let high: number;
-	if (method === 'iqr') {
-		const q1 = q(d, 0.25);
-		const q3 = q(d, 0.75);
-		low = q1 - 1.5 * (q3 - q1);
-		high = q3 + 1.5 * (q3 - q1);
-	} else {
-		const med = q(d, 0.5);
-		const mad =
-			1.4826 *
+	const { low, high } = fences(
+		method,
+		(p) => q(d, p),
+		(med) =>
 			q(
 				sorted(
 					vals.map((x) => Math.abs(x - med)),
 					ws
 				),
 				0.5
-			);
-		low = med - 3.5 * mad;
-		high = med + 3.5 * mad;
-	}
+			)
+	);
 	let count = 0;
 	for (let i = 0; i < vals.length; i++) if (vals[i] < low || vals[i] > high) count += ws[i];
 	return { method, count, low, high };
