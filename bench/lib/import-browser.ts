@@ -1,6 +1,6 @@
 // Runs one import through the real UI in headless Chromium (file input → worker parse → map → build → Save to IndexedDB) and measures time, heap and long tasks.
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface BrowserRun {
 	/** What the user waits for: from each click (or the file choice) to the first frame after the next screen is in the page, summed over the steps. */
@@ -74,11 +74,32 @@ class HeapSampler {
 	#busy = false;
 	peak = 0;
 	sawWorker = false;
+	#calls = new Map<number, (result: unknown) => void>();
+
+	/** Send one CDP command to every page and worker target attached so far (BENCH_PROFILE). */
+	async sendAll(method: string, params: object = {}): Promise<{ target: string; result: unknown }[]> {
+		await this.sample();
+		return Promise.all(
+			[...this.#sessions].map(
+				([target, sessionId]) =>
+					new Promise<{ target: string; result: unknown }>((resolve) => {
+						const id = this.#next++;
+						this.#calls.set(id, (result) => resolve({ target, result }));
+						void this.#cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+					})
+			)
+		);
+	}
 
 	constructor(cdp: CDPSession) {
 		this.#cdp = cdp;
 		cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
 			const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number; backingStorageSize?: number } };
+			if (m.id !== undefined && this.#calls.has(m.id)) {
+				this.#calls.get(m.id)!(m.result);
+				this.#calls.delete(m.id);
+				return;
+			}
 			// JS objects plus ArrayBuffer backing stores (typed-array columns live there, outside `usedSize`)
 			if (m.id !== undefined) this.#pending.get(m.id)?.((m.result?.usedSize ?? 0) + (m.result?.backingStorageSize ?? 0));
 		});
@@ -210,10 +231,18 @@ export async function importInBrowser(baseURL: string, file: string, executableP
 		await heap.sample();
 		heap.start(100);
 
+		const profile = process.env.BENCH_PROFILE && pauseMs === 0;
+		if (profile) {
+			// the page and the CSV worker (started when the wizard opens), from the file choice on
+			await heap.sendAll('Profiler.enable');
+			await heap.sendAll('Profiler.setSamplingInterval', { interval: 200 });
+			await heap.sendAll('Profiler.start');
+		}
 		const cpu0 = treeCpuMs(tag.slice(2));
 		const t0 = performance.now();
 		const read = await timed(page, '[data-step="read"]', 'change', () => page.getByTestId('file-input').setInputFiles(file));
 		const look = () => (pauseMs > 0 ? page.waitForTimeout(pauseMs) : Promise.resolve());
+
 		await look();
 		const parse = await timed(page, '[data-step="map"]', 'click', () => page.getByTestId('read-file').click());
 		await look();
@@ -223,6 +252,13 @@ export async function importInBrowser(baseURL: string, file: string, executableP
 		const save = await timed(page, '[data-testid="import-success"]', 'click', () => page.getByTestId('save-dataset').click());
 		const t1 = performance.now();
 		const cpu1 = treeCpuMs(tag.slice(2));
+		if (profile) {
+			const out = await heap.sendAll('Profiler.stop');
+			for (const [k, o] of out.entries()) {
+				const prof = (o.result as { profile?: unknown } | undefined)?.profile;
+				if (prof) writeFileSync(`${process.env.BENCH_PROFILE}-${k}.cpuprofile`, JSON.stringify(prof));
+			}
+		}
 		heap.stop();
 		await heap.sample();
 

@@ -38,6 +38,50 @@ export interface ChunkPayload {
 	pool?: 'column';
 	dictText?: string;
 	dictEnds?: Int32Array<ArrayBuffer>;
+	/**
+	 * Numbers and dates that are whole multiples of a unit are stored as int32s instead of `values`
+	 * (half the bytes to clone and write): value = `ints[i]` × `scale` when scale > 0 (days: scale
+	 * 86,400,000 ms), `ints[i]` ÷ −scale when scale < 0 (cents: −100). `INT_MISSING` = NaN.
+	 */
+	ints?: Int32Array<ArrayBuffer>;
+	scale?: number;
+}
+
+/** The int32 that stands for a missing number or date in `ChunkPayload.ints`. */
+export const INT_MISSING = -2147483648;
+const DAY_MS = 86_400_000;
+/** Units tried, coarsest first: dates in whole days, minutes or seconds; numbers in integers, tenths, cents or thousandths. */
+const DATE_SCALES = [DAY_MS, 60_000, 1000];
+const NUMBER_SCALES = [1, -10, -100, -1000];
+
+function decodeInt(k: number, scale: number): number {
+	return k === INT_MISSING ? NaN : scale > 0 ? k * scale : k / -scale;
+}
+
+/**
+ * The coarsest unit in which every value is an int32 that decodes to exactly the same double (−0
+ * and ±Infinity never do), or 0 when there is none. One pass per unit tried, stopping at the first
+ * value that does not fit.
+ */
+export function intScale(values: Float64Array, type: 'number' | 'date'): number {
+	outer: for (const scale of type === 'date' ? DATE_SCALES : NUMBER_SCALES) {
+		const f = scale > 0 ? 1 / scale : -scale;
+		for (let i = 0; i < values.length; i++) {
+			const v = values[i];
+			if (v !== v) continue;
+			const k = Math.round(v * f);
+			if (k <= INT_MISSING || k > 2147483647 || decodeInt(k, scale) !== v || (v === 0 && 1 / v < 0)) continue outer;
+		}
+		return scale;
+	}
+	return 0;
+}
+
+function encodeInts(values: Float64Array, scale: number): Int32Array<ArrayBuffer> {
+	const out = new Int32Array(values.length);
+	const f = scale > 0 ? 1 / scale : -scale;
+	for (let i = 0; i < values.length; i++) out[i] = values[i] !== values[i] ? INT_MISSING : Math.round(values[i] * f);
+	return out;
 }
 
 /** Join a dictionary into one string + end offsets. */
@@ -69,7 +113,7 @@ export function stringAt(c: StringColumn, i: number): string | null {
 
 /**
  * Cut columns into chunks of `chunkRows`. Numbers and dates: a compact copy of their rows (structured
- * clone / IndexedDB would store a whole shared buffer otherwise). Strings: codes into the column's
+ * clone / IndexedDB would store a whole shared buffer otherwise), as int32s when a unit fits (`intScale`). Strings: codes into the column's
  * dictionary, which chunk 0 carries packed (see `ChunkPayload.pool`); entries no row uses are dropped.
  */
 export function toChunks(columns: Record<string, Column>, chunkRows = COLUMN_CHUNK_ROWS): ChunkPayload[] {
@@ -77,16 +121,18 @@ export function toChunks(columns: Record<string, Column>, chunkRows = COLUMN_CHU
 	for (const [name, col] of Object.entries(columns)) {
 		let codes: Int32Array | null = null;
 		let pool: { dictText: string; dictEnds: Int32Array<ArrayBuffer> } | null = null;
+		let scale = 0;
 		if (col.type === 'string') {
 			const compact = compactDict(col);
 			codes = compact.codes;
 			pool = packDict(compact.dict);
-		}
+		} else scale = intScale(col.values, col.type);
 		const n = columnLength(col);
 		for (let index = 0, start = 0; start < n || (n === 0 && index === 0); index++, start += chunkRows) {
 			const end = Math.min(n, start + chunkRows);
 			const base = { column: name, index, rowStart: start, rowCount: end - start, type: col.type };
 			if (col.type === 'string') out.push({ ...base, codes: codes!.slice(start, end), pool: 'column', ...(index === 0 ? pool! : {}) });
+			else if (scale !== 0) out.push({ ...base, ints: encodeInts(col.values.subarray(start, end), scale), scale });
 			else out.push({ ...base, values: col.values.slice(start, end) });
 			if (n === 0) break;
 		}
@@ -152,7 +198,15 @@ export function fromChunks(chunks: readonly ChunkPayload[]): Record<string, Colu
 			out[name] = { type, codes, dict };
 		} else {
 			const values = new Float64Array(n);
-			for (const c of list) if (c.values) values.set(c.values, c.rowStart);
+			for (const c of list) {
+				if (c.values) values.set(c.values, c.rowStart);
+				else if (c.ints) {
+					const ints = c.ints;
+					const scale = c.scale ?? 1;
+					const m = Math.min(ints.length, c.rowCount);
+					for (let i = 0; i < m; i++) values[c.rowStart + i] = decodeInt(ints[i], scale);
+				}
+			}
 			out[name] = { type, values };
 		}
 	}

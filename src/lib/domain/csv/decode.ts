@@ -103,9 +103,10 @@ export class StreamDecoder {
 	nulCount = 0;
 	#decoder: TextDecoder;
 
-	constructor(encoding: CsvEncoding) {
+	/** `keepBom`: a U+FEFF at the start is text like anywhere else (the caller dropped the file's BOM itself). */
+	constructor(encoding: CsvEncoding, opts: { keepBom?: boolean } = {}) {
 		this.encoding = encoding;
-		this.#decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+		this.#decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: opts.keepBom ?? false });
 	}
 
 	/** Decode the next slice; `last` flushes. Returns null when strict UTF-8 decoding fails. */

@@ -12,7 +12,14 @@ function cells(t: RawTable): string[][] {
 async function both(text: string, opts: Parameters<typeof parseText>[1] = {}) {
 	const fast = await parseText(text, { chunkBytes: 1024, ...opts });
 	const slow = await parseText(text, { chunkBytes: 1024, ...opts, fastPath: false });
+	// the text reader alone (no byte reader) must agree too
+	same(await parseText(text, { chunkBytes: 1024, ...opts, bytePath: false }), slow);
 	return { fast, slow };
+}
+
+/** A deduplicating column never holds the same text twice (the byte reader, the text reader and the direct caches share one dictionary). */
+function distinct(t: RawTable): void {
+	for (const c of t.columns) if (c.unique) expect(new Set(c.dict).size).toBe(c.dict.length);
 }
 
 function same(fast: Awaited<ReturnType<typeof parseText>>, slow: Awaited<ReturnType<typeof parseText>>) {
@@ -25,9 +32,15 @@ function same(fast: Awaited<ReturnType<typeof parseText>>, slow: Awaited<ReturnT
 	expect([...fast.data.raggedRows]).toEqual([...slow.data.raggedRows]);
 	expect(fast.data.blankLines).toBe(slow.data.blankLines);
 	expect(cells(fast.data)).toEqual(cells(slow.data));
+	distinct(fast.data);
 }
 
 const cell = fc.oneof(
+	// ids over a range that grows as rows come (direct caches re-span), negatives, and far-off outliers
+	fc.integer({ min: 100_000, max: 100_400 }).map(String),
+	fc.integer({ min: -3, max: 3 }).map(String),
+	fc.constantFrom('2147483647', '-2147483648', '99999999999', '0.5', '1e5', '007'),
+	fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2023, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)),
 	fc.string({ unit: fc.constantFrom('a', 'B', '客', '¥', ' ', '-', '.', '0', '1', '9', ':', '/'), maxLength: 8 }),
 	fc.integer({ min: -100000, max: 100000 }).map(String),
 	fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => String(Math.round(x * 100) / 100)),
@@ -77,5 +90,30 @@ describe('quote-free fast path', () => {
 		);
 		for (const s of ['2024-02-29', '2023-02-29', '2024-12-31 23:59:59', '2024-01-01T08:30', '2024-1-01'])
 			expect(fastIsoAt(`##${s}##`, 2, 2 + s.length)).toBe(fastIso(s));
+	});
+	it('plain-ASCII slices read as bytes; a slice with other text, a quote or a NUL continues on the text reader from its line', async () => {
+		const ascii = Array.from({ length: 300 }, (_, i) => `${100000 + (i % 50)},2024-01-${String((i % 28) + 1).padStart(2, '0')},${i}.25`);
+		const lines = [...ascii, '客户9,2024-02-01,5', ...ascii, 'x,"q,1",2', ...ascii, 'n\u0000ul,1,2', ...ascii];
+		for (const nl of ['\n', '\r\n']) {
+			const { fast, slow } = await both('id,date,amount' + nl + lines.join(nl) + nl);
+			same(fast, slow);
+			expect(fast.data!.rowCount).toBe(1203);
+		}
+	});
+	it('a lone LF inside a CRLF file stays inside its field on every reader', async () => {
+		const rows = Array.from({ length: 200 }, (_, i) => `${i},v${i}`);
+		rows[150] = '150,half\nline';
+		const { fast, slow } = await both('a,b\r\n' + rows.join('\r\n') + '\r\n', { delimiter: ',' });
+		same(fast, slow);
+		expect(rawCell(fast.data!, 1, 150)).toBe('half\nline');
+	});
+	it('the BOM at the start is dropped; a U+FEFF later in the file is kept as text', async () => {
+		const body = Array.from({ length: 400 }, (_, i) => `${i},x`).join('\n');
+		const text = '\ufeffa,b\n' + body + '\n\ufeffz,1\n';
+		for (const bytePath of [true, false]) {
+			const r = await parseText(text, { chunkBytes: 1024, bytePath });
+			expect(r.data!.headers).toEqual(['a', 'b']);
+			expect(rawCell(r.data!, 0, 400)).toBe('\ufeffz');
+		}
 	});
 });

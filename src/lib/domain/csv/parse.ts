@@ -112,6 +112,50 @@ export function canonicalNumberAt(s: string, a: number, b: number): number {
 	return i === a ? v : -v;
 }
 
+/**
+ * `canonicalNumberAt` over the bytes of ASCII text (byte = char code): the same value or NaN for
+ * the same characters. A twin, not a wrapper, because it runs once per cell of a million rows.
+ */
+export function canonicalNumberBytes(s: Uint8Array, a: number, b: number): number {
+	const n = b - a;
+	if (n <= 0 || n > 17) return NaN;
+	const i = s[a] === 45 ? a + 1 : a;
+	if (i === b) return NaN;
+	let digits = 0;
+	let dot = -1;
+	let m = 0;
+	for (let k = i; k < b; k++) {
+		const c = s[k];
+		if (c === 46) {
+			if (dot !== -1 || k === i || k === b - 1) return NaN;
+			dot = k;
+		} else if (c >= 48 && c <= 57) {
+			digits++;
+			m = m * 10 + (c - 48);
+		} else return NaN;
+	}
+	if (digits > 15) return NaN;
+	const first = s[i];
+	if (first === 48) {
+		if (b - i > 1 && dot !== i + 1) return NaN;
+		if (b - i === 1 && i === a + 1) return NaN;
+	}
+	if (dot !== -1 && s[b - 1] === 48) return NaN;
+	if (
+		first === 48 &&
+		dot === i + 1 &&
+		dot + 6 <= b &&
+		s[dot + 1] === 48 &&
+		s[dot + 2] === 48 &&
+		s[dot + 3] === 48 &&
+		s[dot + 4] === 48 &&
+		s[dot + 5] === 48
+	)
+		return NaN;
+	const v = dot === -1 ? m : m / POW10[b - 1 - dot];
+	return i === a ? v : -v;
+}
+
 export interface RawTable {
 	file?: string;
 	encoding: EncodingGuess;
@@ -148,6 +192,8 @@ export interface ParseOptions {
 	maxIssues?: number;
 	/** Split quote-free chunks ourselves (default true); false sends every chunk through papaparse (tests compare both). */
 	fastPath?: boolean;
+	/** Read plain-ASCII slices as bytes, undecoded (default true; tests compare both). */
+	bytePath?: boolean;
 }
 
 export interface ParseProgress {
@@ -220,14 +266,63 @@ export function floatHash(v: number): number {
 	return U32[0] ^ Math.imul(U32[1], 0x9e3779b1);
 }
 
+/** `hashRange` over bytes of ASCII text: the same hash as the text. */
+export function hashBytes(s: Uint8Array, a: number, b: number): number {
+	let h = 0x811c9dc5;
+	for (let k = a; k < b; k++) h = Math.imul(h ^ s[k], 0x01000193);
+	return h | 0;
+}
+
 function sameText(d: string, s: string, a: number, b: number): boolean {
 	if (d.length !== b - a) return false;
 	for (let k = 0; k < d.length; k++) if (d.charCodeAt(k) !== s.charCodeAt(a + k)) return false;
 	return true;
 }
 
+function sameBytes(d: string, s: Uint8Array, a: number, b: number): boolean {
+	if (d.length !== b - a) return false;
+	for (let k = 0; k < d.length; k++) if (d.charCodeAt(k) !== s[a + k]) return false;
+	return true;
+}
+
+const LATIN1 = typeof TextDecoder !== 'undefined' ? new TextDecoder('latin1') : null;
+
+/** The text of ASCII bytes s[a, b). */
+export function asciiText(s: Uint8Array, a: number, b: number): string {
+	if (b - a <= 24 || LATIN1 === null) {
+		let t = '';
+		for (let k = a; k < b; k++) t += String.fromCharCode(s[k]);
+		return t;
+	}
+	return LATIN1.decode(s.subarray(a, b));
+}
+
 /** Scratch for `typedKey` (no allocation per cell). */
-let KEY = 0;
+/** The key; typed-array scratch, so writing a double allocates no heap number per cell. */
+const KEYS = new Float64Array(1);
+/** [0]: which direct cache the key fits (0 none, 1 an int32 integer, 2 a day); [1]: its value there (the integer, or YYYYMMDD). */
+const DIRECT = new Int32Array(2);
+
+interface DirectCache {
+	/** code + 1 per value − base; 0 = not cached. */
+	codes: Int32Array;
+	base: number;
+	/** Slots; 0 = no cache yet, −1 = the keys are too spread out for one. */
+	size: number;
+	/** Smallest and largest value seen when the cache was spanned. */
+	lo: number;
+	hi: number;
+}
+
+function emptyCache(): DirectCache {
+	return { codes: new Int32Array(0), base: 0, size: 0, lo: 0, hi: 0 };
+}
+
+/** The direct-cache value of a typed key for cache `slot` (see `DIRECT`), NaN when it has none. */
+function directValue(key: number, slot: number): number {
+	if (slot === 2) return key >= DAY_KEY ? key / DAY_KEY - 1 : NaN;
+	return key < DAY_KEY && (key | 0) === key ? key : NaN;
+}
 /** ISO day keys live above every canonical number (those have ≤ 17 characters, so |x| < 1e17 < 2^70). */
 const DAY_KEY = 2 ** 70;
 
@@ -247,12 +342,43 @@ function typedKey(s: string, a: number, b: number): boolean {
 			if (d < 0 || d > 9) return false;
 			v = v * 10 + d;
 		}
-		KEY = (v + 1) * DAY_KEY;
+		KEYS[0] = (v + 1) * DAY_KEY;
+		DIRECT[0] = 2;
+		DIRECT[1] = v;
 		return true;
 	}
 	const v = canonicalNumberAt(s, a, b);
 	if (v !== v) return false;
-	KEY = v;
+	KEYS[0] = v;
+	if ((v | 0) === v) {
+		DIRECT[0] = 1;
+		DIRECT[1] = v;
+	} else DIRECT[0] = 0;
+	return true;
+}
+
+/** `typedKey` over the bytes of ASCII text (the same key for the same characters). */
+function typedKeyBytes(s: Uint8Array, a: number, b: number): boolean {
+	if (b - a === 10 && s[a + 4] === 45 && s[a + 7] === 45) {
+		let v = 0;
+		for (let k = a; k < b; k++) {
+			if (k === a + 4 || k === a + 7) continue;
+			const d = s[k] - 48;
+			if (d < 0 || d > 9) return false;
+			v = v * 10 + d;
+		}
+		KEYS[0] = (v + 1) * DAY_KEY;
+		DIRECT[0] = 2;
+		DIRECT[1] = v;
+		return true;
+	}
+	const v = canonicalNumberBytes(s, a, b);
+	if (v !== v) return false;
+	KEYS[0] = v;
+	if ((v | 0) === v) {
+		DIRECT[0] = 1;
+		DIRECT[1] = v;
+	} else DIRECT[0] = 0;
 	return true;
 }
 
@@ -278,6 +404,9 @@ class ColumnBuilder {
 	tcode: Int32Array = new Int32Array(1024);
 	tkey: Float64Array = new Float64Array(1024);
 	tcount = 0;
+	/** Direct caches over the key table: integers, and days (YYYYMMDD). */
+	ints: DirectCache = emptyCache();
+	days: DirectCache = emptyCache();
 	dict: string[] = [];
 	codes = new GrowInt32();
 	lane: Lane | null = null;
@@ -346,12 +475,8 @@ class ColumnBuilder {
 	/** Dictionary code of `text[a, b)`, added when new (deduplicating mode). */
 	#lookup(text: string, a: number, b: number): number {
 		if (typedKey(text, a, b)) {
-			const key = KEY;
-			const codes = this.tcode;
-			const keys = this.tkey;
-			const mask = codes.length - 1;
-			for (let i = keyHash(key) & mask, e = codes[i]; e !== 0; i = (i + 1) & mask, e = codes[i]) if (keys[i] === key) return e - 1;
-			return this.#insertTyped(text.slice(a, b), key);
+			const c = this.#findTyped();
+			return c >= 0 ? c : this.#addTyped(text.slice(a, b));
 		}
 		const map = this.map!;
 		const h = hashRange(text, a, b);
@@ -359,6 +484,92 @@ class ColumnBuilder {
 		for (let i = h & mask, e = map[i * 2]; e !== 0; i = (i + 1) & mask, e = map[i * 2])
 			if (map[i * 2 + 1] === h && sameText(this.dict[e - 1], text, a, b)) return e - 1;
 		return this.#insert(text.slice(a, b), h);
+	}
+
+	/** `#lookup` for the bytes of ASCII text (same hashes and keys, so both paths share one dictionary). */
+	#lookupBytes(bytes: Uint8Array, a: number, b: number): number {
+		if (typedKeyBytes(bytes, a, b)) {
+			const c = this.#findTyped();
+			return c >= 0 ? c : this.#addTyped(asciiText(bytes, a, b));
+		}
+		const map = this.map!;
+		const h = hashBytes(bytes, a, b);
+		const mask = (map.length >> 1) - 1;
+		for (let i = h & mask, e = map[i * 2]; e !== 0; i = (i + 1) & mask, e = map[i * 2])
+			if (map[i * 2 + 1] === h && sameBytes(this.dict[e - 1], bytes, a, b)) return e - 1;
+		return this.#insert(asciiText(bytes, a, b), h);
+	}
+
+	/** Code of the cell whose typed key was just read (KEYS, DIRECT), or −1 when it is new. */
+	#findTyped(): number {
+		// small-range integers (numeric ids, counts) and days: one array read, no hashing
+		const slot = DIRECT[0];
+		if (slot !== 0) {
+			const cache = slot === 1 ? this.ints : this.days;
+			const at = DIRECT[1] - cache.base;
+			if (at >= 0 && at < cache.size) {
+				const e = cache.codes[at];
+				// a cache spans every key of its sort seen so far: a miss inside it is a new value
+				return e - 1;
+			}
+		}
+		const key = KEYS[0];
+		const codes = this.tcode;
+		const keys = this.tkey;
+		const mask = codes.length - 1;
+		for (let i = keyHash(key) & mask, e = codes[i]; e !== 0; i = (i + 1) & mask, e = codes[i]) if (keys[i] === key) return e - 1;
+		return -1;
+	}
+
+	/** Add the cell `#findTyped` did not find, with its text; keeps the direct cache in step. */
+	#addTyped(text: string): number {
+		const slot = DIRECT[0];
+		const value = DIRECT[1];
+		const c = this.#insertTyped(text, KEYS[0]);
+		if (slot !== 0) {
+			const cache = slot === 1 ? this.ints : this.days;
+			const at = value - cache.base;
+			if (at >= 0 && at < cache.size) cache.codes[at] = c + 1;
+			else this.#widen(cache, value, slot);
+		}
+		return c;
+	}
+
+	/**
+	 * A direct cache missed `value` by range: re-span it over every key of its sort seen so far plus
+	 * `value`, when that span stays small (≤ 8 slots per entry, ≤ 4M slots); else leave it as it is.
+	 * The cache only mirrors the key table, so a stale or absent cache costs speed, never correctness.
+	 */
+	#widen(cache: DirectCache, value: number, slot: number): void {
+		if (cache.size < 0) return;
+		let lo = value;
+		let hi = value;
+		if (cache.size > 0) {
+			lo = Math.min(lo, cache.lo);
+			hi = Math.max(hi, cache.hi);
+		}
+		const span = hi - lo + 1;
+		if (span > Math.max(1 << 16, this.tcount * 8) || span > 1 << 22) {
+			// too sparse for now: try again when there are more entries (numeric ids fill their range)
+			if (span > 1 << 22) cache.size = -1;
+			return;
+		}
+		// leave room on both sides so a growing range re-spans O(log) times
+		const size = Math.min(1 << 22, Math.max(1024, span * 2));
+		const base = Math.max(lo - Math.floor((size - span) / 2), slot === 2 ? 0 : -(2 ** 31));
+		const codes = new Int32Array(size);
+		const oc = this.tcode;
+		const ok = this.tkey;
+		for (let j = 0; j < oc.length; j++) {
+			if (oc[j] === 0) continue;
+			const v = directValue(ok[j], slot);
+			if (v === v && v - base >= 0 && v - base < size) codes[v - base] = oc[j];
+		}
+		cache.codes = codes;
+		cache.base = base;
+		cache.size = size;
+		cache.lo = lo;
+		cache.hi = hi;
 	}
 
 	add(s: string): void {
@@ -394,6 +605,23 @@ class ColumnBuilder {
 			return;
 		}
 		this.#push(this.#lookup(text, a, b));
+	}
+
+	/** `addRange` for the bytes of ASCII text. */
+	addBytes(bytes: Uint8Array, a: number, b: number): void {
+		if (this.map === null) {
+			if (a === b) this.codes.push(0);
+			else {
+				const text = asciiText(bytes, a, b);
+				if (this.laneValues && this.#laneAdd(text)) this.codes.push(-1);
+				else {
+					this.codes.push(this.dict.length);
+					this.dict.push(text);
+				}
+			}
+			return;
+		}
+		this.#push(this.#lookupBytes(bytes, a, b));
 	}
 
 	#push(c: number): void {
@@ -615,6 +843,20 @@ class TableBuilder {
 		return true;
 	}
 
+	/** `addRanges` over the bytes of ASCII text. */
+	addByteRanges(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
+		const w = this.width;
+		if (w < 0 || count !== w) return false;
+		if (count === 1 && (starts[0] === ends[0] || (this.trimCr && ends[0] - starts[0] === 1 && bytes[starts[0]] === 13))) return false;
+		if (this.trimCr && bytes[ends[count - 1] - 1] === 13 && ends[count - 1] > starts[count - 1]) ends[count - 1]--;
+		this.record++;
+		const cols = this.cols;
+		for (let j = 0; j < w; j++) cols[j].addBytes(bytes, starts[j], ends[j]);
+		this.rowNumbers.push(this.record);
+		this.rows++;
+		return true;
+	}
+
 	skipBadLine(text: string): void {
 		this.record++;
 		this.bad++;
@@ -697,6 +939,12 @@ export function splitSample(text: string, dialect: Dialect, partial: boolean, ma
 
 interface Feeder {
 	feed(text: string, last: boolean): void;
+	/**
+	 * Take a slice of whole lines as bytes, without decoding, when it is plain ASCII with no quote
+	 * (and the dialect allows). Returns how many bytes it took: the caller decodes and `feed`s the
+	 * rest (0: none taken).
+	 */
+	feedBytes?(bytes: Uint8Array, last: boolean): number;
 }
 
 /** Upper bound on text carried between slices: beyond it an open quote is declared unterminated. */
@@ -711,7 +959,8 @@ function makeFeeder(
 	dialect: Dialect,
 	sink: (row: string[], malformed: boolean) => void,
 	onBadLine: (text: string) => void,
-	fast?: (text: string, starts: Int32Array, ends: Int32Array, count: number) => boolean
+	fast?: (text: string, starts: Int32Array, ends: Int32Array, count: number) => boolean,
+	fastBytes?: (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number) => boolean
 ): Feeder {
 	let carry = '';
 	if (dialect.delimiter === 'whitespace') {
@@ -805,7 +1054,79 @@ function makeFeeder(
 		}
 		return '';
 	};
+	const crlf = nl === '\r\n';
+	/** Byte classes for `byteFeed`: 0 plain, 1 delimiter, 2 line feed, 3 stop (quote, NUL, non-ASCII). */
+	const classes = new Uint8Array(256);
+	classes.fill(3, 128);
+	classes[34] = 3;
+	classes[0] = 3;
+	classes[10] = 2;
+	classes[delim] = 1;
+	/**
+	 * `fastFeed` over the bytes of a slice, in one pass. Stops at the start of a line holding a quote,
+	 * a NUL or a non-ASCII byte, or at a lone LF in a CRLF file (the text path takes those), and
+	 * returns how far it got.
+	 */
+	const byteFeed = (
+		bytes: Uint8Array,
+		last: boolean,
+		take: (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number) => boolean
+	): number => {
+		const n = bytes.length;
+		let pos = 0;
+		let count = 0;
+		let a = 0;
+		let st = starts;
+		let en = ends;
+		for (let k = 0; k <= n; k++) {
+			let cls: number;
+			if (k < n) {
+				cls = classes[bytes[k]];
+				if (cls === 0) continue;
+			} else {
+				if (!last || pos === n) break;
+				cls = 4; // the file's last line, without a line feed
+			}
+			if (cls === 1) {
+				if (count === st.length - 1) {
+					const s2 = new Int32Array(st.length * 2);
+					s2.set(st);
+					st = starts = s2;
+					const e2 = new Int32Array(en.length * 2);
+					e2.set(en);
+					en = ends = e2;
+				}
+				st[count] = a;
+				en[count++] = k;
+				a = k + 1;
+				continue;
+			}
+			if (cls === 3) return pos;
+			let lineEnd = k;
+			if (crlf && cls === 2) {
+				if (k === a || bytes[k - 1] !== 13) return pos;
+				lineEnd = k - 1;
+			}
+			st[count] = a;
+			en[count++] = lineEnd;
+			if (!take(bytes, st, en, count)) {
+				const row: string[] = new Array(count);
+				for (let j = 0; j < count; j++) row[j] = asciiText(bytes, st[j], en[j]);
+				sink(row, false);
+			}
+			pos = a = k + 1;
+			count = 0;
+		}
+		return last ? n : pos;
+	};
 	return {
+		feedBytes:
+			fastBytes && (nl === '\n' || crlf)
+				? (bytes, last) => {
+						if (carry !== '' || (!last && bytes[bytes.length - 1] !== 10)) return 0;
+						return byteFeed(bytes, last, fastBytes);
+					}
+				: undefined,
 		feed(text, last) {
 			let agg = carry + text;
 			carry = '';
@@ -903,9 +1224,15 @@ async function streamOnce(
 			if (b.rows < maxRows) b.add(row, malformed);
 		},
 		(line) => b.skipBadLine(line),
-		opts.fastPath === false ? undefined : (text, starts, ends, count) => b.rows < maxRows && b.addRanges(text, starts, ends, count)
+		opts.fastPath === false ? undefined : (text, starts, ends, count) => b.rows < maxRows && b.addRanges(text, starts, ends, count),
+		opts.fastPath === false || opts.bytePath === false
+			? undefined
+			: (bytes, starts, ends, count) => b.rows < maxRows && b.addByteRanges(bytes, starts, ends, count)
 	);
-	const decoder = new StreamDecoder(encoding.encoding);
+	// the BOM is dropped here, not by the decoder: plain-ASCII slices skip the decoder (see below), so
+	// its first input may come from the middle of the file, where U+FEFF is text
+	const decoder = new StreamDecoder(encoding.encoding, { keepBom: true });
+	const bomEncodings: readonly string[] = ['utf-8', 'utf-16le', 'utf-16be'];
 	const t0 = now();
 	let lastReport = -Infinity;
 	const every = hooks.progressEveryMs ?? 100;
@@ -921,6 +1248,8 @@ async function streamOnce(
 	// flat string of whole lines (no string concatenation, whose result reads slower char by char)
 	const byLine = !encoding.encoding.startsWith('utf-16');
 	let carry: Uint8Array | null = null;
+	/** Where the decoder stands: after a line feed (or at the start), or possibly inside a character. */
+	let decoderAt: 'line' | 'mid' = 'line';
 	for (let pos = 0; pos < src.size || pos === 0; pos += chunk) {
 		const end = Math.min(src.size, pos + chunk);
 		const read = await ahead;
@@ -935,6 +1264,10 @@ async function streamOnce(
 			bytes = joined;
 			carry = null;
 		}
+		if (pos === 0 && bomEncodings.includes(encoding.encoding)) {
+			const bom = detectBom(bytes);
+			if (bom && bom.encoding === encoding.encoding) bytes = bytes.subarray(bom.length);
+		}
 		if (byLine && !last) {
 			const cut = bytes.lastIndexOf(10) + 1;
 			if (cut > 0 && cut < bytes.length && bytes.length - cut < MAX_CARRY) {
@@ -942,9 +1275,16 @@ async function streamOnce(
 				bytes = bytes.subarray(0, cut);
 			}
 		}
-		const text = decoder.decode(bytes, last);
-		if (text === null) return 'decode-failed';
-		feeder.feed(text, last);
+		// plain ASCII slices of an ASCII-compatible encoding skip decoding while the decoder holds no
+		// partial character (slices end at a line feed)
+		const took: number = feeder.feedBytes && byLine && decoderAt === 'line' ? feeder.feedBytes(bytes, last) : 0;
+		if (took < bytes.length || (last && took === 0)) {
+			const rest: Uint8Array = took > 0 ? bytes.subarray(took) : bytes;
+			const text = decoder.decode(rest, last);
+			if (text === null) return 'decode-failed';
+			feeder.feed(text, last);
+			decoderAt = rest.length === 0 || rest[rest.length - 1] === 10 ? 'line' : 'mid';
+		}
 		const t = now();
 		if (hooks.onProgress && (t - lastReport >= every || last)) {
 			lastReport = t;

@@ -14,6 +14,7 @@ import type { DatasetColumn, DatasetRecord } from '../dataset/dataset';
 import type { ColumnChunkRecord } from '../dataset/column-chunk';
 import { COLUMN_CHUNK_ROWS } from '../dataset/column-chunk';
 import { newId } from '../record';
+import { warmUp } from './warm';
 
 /** User overrides on the confirm screen; anything absent is sniffed. */
 export interface ParseOverrides {
@@ -80,6 +81,8 @@ function preview(t: RawTable): string[][] {
 /** Holds raw tables between `parse` and `build` (the wizard's mapping step happens in between). */
 export class CsvImportSession {
 	#tables = new Map<string, RawTable>();
+	/** The JIT warm-up has run (or been cut short) in this worker. */
+	warmed = false;
 
 	async sniff(src: ByteSource, opts: ParseOverrides = {}): Promise<ImportResult<SniffSummary>> {
 		const r = await parseSource(src, {
@@ -238,6 +241,8 @@ export type CsvRequest =
 	  }
 	| { id: number; type: 'export'; input: ExportInput }
 	| { id: number; type: 'discard'; importId: string }
+	/** Warm the JIT up on synthetic files (once per worker; any other request ends it early). */
+	| { id: number; type: 'warm' }
 	/** Stop request `target` (a parse in flight answers `{ok:false, code:'cancelled'}`). */
 	| { id: number; type: 'cancel'; target: number };
 
@@ -248,6 +253,8 @@ export interface CsvResults {
 	export: { bytes: Uint8Array; fileName?: string };
 	discard: null;
 	cancel: null;
+	/** Passes completed (0 when it was cut short or had run before). */
+	warm: number;
 }
 
 export type CsvProgress =
@@ -281,6 +288,8 @@ export type CsvResponse = CsvProgress | CsvDone;
 export interface DispatchContext {
 	post(msg: CsvResponse, transfer?: Transferable[]): void;
 	isCancelled(id: number): boolean;
+	/** A request other than `id` is running or waiting (a warm-up gives way to it). */
+	othersRunning?(id: number): boolean;
 	yieldControl?: () => Promise<void>;
 }
 
@@ -309,7 +318,7 @@ function done<K extends keyof CsvResults>(id: number, request: K, r: ImportResul
 export function transferList(chunks: readonly ChunkPayload[]): ArrayBuffer[] {
 	const out: ArrayBuffer[] = [];
 	for (const c of chunks) {
-		for (const a of [c.values, c.codes, c.dictEnds]) if (a && a.buffer instanceof ArrayBuffer) out.push(a.buffer);
+		for (const a of [c.values, c.codes, c.dictEnds, c.ints]) if (a && a.buffer instanceof ArrayBuffer) out.push(a.buffer);
 	}
 	return out;
 }
@@ -348,6 +357,14 @@ export async function dispatchCsvRequest(session: CsvImportSession, req: CsvRequ
 			case 'export': {
 				const bytes = encodeUtf8(columnsToCsv(req.input.columns, req.input.rowCount));
 				ctx.post(done(req.id, 'export', { errors: [], data: { bytes } }), [bytes.buffer as ArrayBuffer]);
+				return;
+			}
+			case 'warm': {
+				const passes = session.warmed
+					? 0
+					: await warmUp(() => ctx.isCancelled(req.id) || (ctx.othersRunning?.(req.id) ?? false), ctx.yieldControl);
+				session.warmed = true;
+				ctx.post({ id: req.id, type: 'result', request: 'warm', ok: true, value: passes, warnings: [] });
 				return;
 			}
 			case 'discard':
@@ -424,6 +441,7 @@ export class CsvWorkerHost {
 			await dispatchCsvRequest(this.session, req, {
 				post: this.#post,
 				isCancelled: (id) => this.#cancelled.has(id),
+				othersRunning: (id) => this.#running.size > (this.#running.has(id) ? 1 : 0),
 				yieldControl: this.#yield
 			});
 		} finally {

@@ -1,4 +1,4 @@
-// Column chunk record: one column's values for up to 65,536 rows of a dataset (typed array, or string codes with the column's packed dictionary on chunk 0).
+// Column chunk record: one column's values for up to 65,536 rows of a dataset (typed array, int32s with a unit, or string codes with the column's packed dictionary on chunk 0).
 import * as v from 'valibot';
 
 export const COLUMN_CHUNK_ROWS = 65_536;
@@ -22,7 +22,16 @@ export const ColumnChunkSchemaV1 = v.looseObject({
 	/** Current format: `codes` index the column's dictionary, packed on its chunk 0 (`dictText` + end offsets `dictEnds`). */
 	pool: v.optional(v.literal('column')),
 	dictText: v.optional(v.string()),
-	dictEnds: v.optional(v.instance(Int32Array))
+	dictEnds: v.optional(v.instance(Int32Array)),
+	/** number/date stored as int32s: value = ints[i] × scale (scale > 0) or ints[i] ÷ −scale (scale < 0); −2^31 = missing. */
+	ints: v.optional(v.instance(Int32Array)),
+	scale: v.optional(
+		v.pipe(
+			v.number(),
+			v.integer(),
+			v.check((x) => x !== 0, 'scale is 0')
+		)
+	)
 });
 /** End offsets rise and the last one is the text's length. */
 function packedOk(text: string | undefined, ends: Int32Array | undefined): boolean {
@@ -43,7 +52,8 @@ export const ColumnChunkSchema = v.pipe(
 				? c.codes !== undefined &&
 					c.codes.length === c.rowCount &&
 					(c.pool === 'column' ? c.index !== 0 || packedOk(c.dictText, c.dictEnds) : c.dict !== undefined)
-				: c.values !== undefined && c.values.length === c.rowCount,
+				: (c.values !== undefined && c.values.length === c.rowCount) ||
+					(c.ints !== undefined && c.ints.length === c.rowCount && c.scale !== undefined),
 		'chunk payload does not match its type'
 	)
 );
