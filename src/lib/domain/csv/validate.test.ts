@@ -110,4 +110,41 @@ describe('buildDataset', () => {
 		expect(d.report.duplicates).toEqual({ count: 1, rows: [70_002] });
 		expect(d.report.customers).toBe(70_000);
 	});
+	it('report figures from per-value counts equal the ones from the rows: all accepted, some rejected, lane columns spelled out', async () => {
+		const rowsOf = (n: number, lane: boolean) => {
+			const lines = ['id,time,amount'];
+			for (let i = 0; i < n; i++) {
+				const id = lane ? String(1_000_000 + i * 7) : `c${i % 97}`;
+				const t = lane
+					? `2024-01-01 ${String(Math.floor(i / 3600) % 24).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`
+					: `2024-02-${String((i % 28) + 1).padStart(2, '0')}`;
+				lines.push(`${id},${t},${((i * 37) % 1000) / 4}`);
+			}
+			return lines;
+		};
+		const check = (d: ReturnType<typeof buildDataset>['data']) => {
+			const dates = (d!.data.date as { values: Float64Array }).values;
+			const amounts = (d!.data.amount as { values: Float64Array }).values;
+			const cust = d!.data.customerId as { codes: Int32Array };
+			expect(d!.report.dateRange).toEqual({ min: Math.min(...dates), max: Math.max(...dates) });
+			expect(d!.report.customers).toBe(new Set(cust.codes).size);
+			expect(d!.report.outliers.amount).toEqual(outlierSummary(amounts, 'iqr'));
+		};
+		const small = rowsOf(2000, false);
+		const fields = { customerId: 'id', date: 'time', amount: 'amount' };
+		const all = buildDataset((await parseText(small.join('\n'))).data!, { kind: 'transactions', fields }).data!;
+		expect(all.rowCount).toBe(2000);
+		check(all);
+		// a rejected row (bad amount) and an excluded return: the counts must not include them
+		const some = buildDataset((await parseText([...small, 'c1,2023-01-01,x', 'zz,2025-12-31,-5'].join('\n'))).data!, {
+			kind: 'transactions',
+			fields
+		}).data!;
+		expect(some.rowCount).toBe(2000);
+		check(some);
+		// near-unique ids and timestamps become lanes; the id (a text field) is read through a copy with its lane spelled out
+		const t = (await parseText(rowsOf(70_000, true).join('\n'))).data!;
+		expect(t.columns[0].lane && t.columns[1].lane).toBeTruthy();
+		check(buildDataset(t, { kind: 'transactions', fields }).data!);
+	});
 });

@@ -337,12 +337,18 @@ export function outlierSummaryByCode(
 	codes: Int32Array,
 	accepted: Int32Array,
 	na: number,
-	method: OutlierMethod
+	method: OutlierMethod,
+	/** Rows per code when every row is accepted (spares the pass over the rows). */
+	allCounts?: Int32Array
 ): OutlierSummary {
-	const counts = new Float64Array(lut.length);
-	for (let k = 0; k < na; k++) {
-		const c = codes[accepted[k]];
-		if (c >= 0) counts[c]++;
+	let counts: Float64Array | Int32Array;
+	if (allCounts) counts = allCounts;
+	else {
+		counts = new Float64Array(lut.length);
+		for (let k = 0; k < na; k++) {
+			const c = codes[accepted[k]];
+			if (c >= 0) counts[c]++;
+		}
 	}
 	const vals: number[] = [];
 	const ws: number[] = [];
@@ -638,8 +644,16 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 			});
 		});
 	}
-	const rowNumbers = new Int32Array(na);
-	for (let k = 0; k < na; k++) rowNumbers[k] = raw.rowNumbers[accepted[k]];
+	// every row accepted (the usual case): row-level figures can come from the per-value counts of a
+	// field read straight from its raw column (not a copy that spelled out its lane cells)
+	const all = na === n;
+	const countsOf = (r: Resolved | undefined): Int32Array | null =>
+		all && r && !r.lane && raw.columns[r.col].dict === r.texts ? codeCounts(raw, r.col) : null;
+	let rowNumbers = raw.rowNumbers;
+	if (!all) {
+		rowNumbers = new Int32Array(na);
+		for (let k = 0; k < na; k++) rowNumbers[k] = raw.rowNumbers[accepted[k]];
+	}
 
 	// date range
 	const dateKey = kind === 'transactions' ? 'date' : kind === 'contacts' ? 'timestamp' : 'signupDate';
@@ -647,10 +661,22 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 	if (dcol && dcol.type === 'date') {
 		let min = Infinity;
 		let max = -Infinity;
-		for (const x of dcol.values) {
-			if (x < min) min = x;
-			if (x > max) max = x;
-		}
+		const dateF = byKey.get(dateKey);
+		const counts = countsOf(dateF);
+		if (counts && dateF?.lut) {
+			// over the distinct values that occur, not the rows
+			const lut = dateF.lut;
+			for (let k = 0; k < lut.length; k++)
+				if (counts[k] > 0) {
+					const x = lut[k];
+					if (x < min) min = x;
+					if (x > max) max = x;
+				}
+		} else
+			for (const x of dcol.values) {
+				if (x < min) min = x;
+				if (x > max) max = x;
+			}
 		if (min <= max) report.dateRange = { min, max };
 	}
 	// duplicates: same raw text in every mapped column (customers: same id)
@@ -667,18 +693,31 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 		if (r.f.type === 'number')
 			report.outliers[r.f.key] =
 				!r.lane && r.lut && r.lut.length * 8 <= na
-					? outlierSummaryByCode(r.lut, r.codes, accepted, na, opts.outliers ?? 'iqr')
+					? outlierSummaryByCode(r.lut, r.codes, accepted, na, opts.outliers ?? 'iqr', countsOf(r) ?? undefined)
 					: outlierSummary((data[r.f.key] as { values: Float64Array }).values, opts.outliers ?? 'iqr');
 	if (derivedAmount) report.outliers.amount = outlierSummary((data.amount as { values: Float64Array }).values, opts.outliers ?? 'iqr');
 	const cust = data.customerId as StringColumn | undefined;
 	if (cust) {
 		const seen = new Uint8Array(cust.dict.length);
 		let c = 0;
-		for (const k of cust.codes)
-			if (k >= 0 && !seen[k]) {
-				seen[k] = 1;
-				c++;
+		const custF = byKey.get('customerId');
+		const counts = countsOf(custF);
+		if (counts && custF?.remap) {
+			// distinct ids over the raw values that occur (equal ids after trimming share one code)
+			const remap = custF.remap;
+			for (let k = 0; k < remap.length; k++) {
+				const id = remap[k];
+				if (counts[k] > 0 && id >= 0 && !seen[id]) {
+					seen[id] = 1;
+					c++;
+				}
 			}
+		} else
+			for (const k of cust.codes)
+				if (k >= 0 && !seen[k]) {
+					seen[k] = 1;
+					c++;
+				}
 		report.customers = c;
 	}
 
