@@ -223,6 +223,13 @@ export async function importInBrowser(baseURL: string, file: string, executableP
 		await page.goto(baseURL + '/data/import');
 		const wizard = page.getByTestId('import-wizard');
 		await wizard.waitFor();
+		const early = process.env.BENCH_PROFILE_EARLY && pauseMs === 0 ? await browser.newBrowserCDPSession() : null;
+		const earlySampler = early ? new HeapSampler(early) : null;
+		if (earlySampler) {
+			await earlySampler.sendAll('Profiler.enable');
+			await earlySampler.sendAll('Profiler.setSamplingInterval', { interval: 200 });
+			await earlySampler.sendAll('Profiler.start');
+		}
 		await page.waitForTimeout(300);
 		await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
 
@@ -252,6 +259,13 @@ export async function importInBrowser(baseURL: string, file: string, executableP
 		const save = await timed(page, '[data-testid="import-success"]', 'click', () => page.getByTestId('save-dataset').click());
 		const t1 = performance.now();
 		const cpu1 = treeCpuMs(tag.slice(2));
+		if (earlySampler) {
+			const out = await earlySampler.sendAll('Profiler.stop');
+			for (const [k, o] of out.entries()) {
+				const prof = (o.result as { profile?: unknown } | undefined)?.profile;
+				if (prof) writeFileSync(`${process.env.BENCH_PROFILE_EARLY}-${k}.cpuprofile`, JSON.stringify(prof));
+			}
+		}
 		if (profile) {
 			const out = await heap.sendAll('Profiler.stop');
 			for (const [k, o] of out.entries()) {

@@ -30,6 +30,20 @@ export function blobSource(blob: Blob, name?: string): ByteSource {
 }
 
 /**
+ * A file up to `limit` bytes is read in one go on its first read (one trip to the browser's file
+ * reader instead of one per slice) and then sliced in memory; a larger one is read slice by slice.
+ */
+export function wholeBlobSource(blob: Blob, limit = 64 << 20, name?: string): ByteSource {
+	if (blob.size > limit) return blobSource(blob, name);
+	let all: Promise<Uint8Array> | null = null;
+	return {
+		size: blob.size,
+		name: name ?? (blob as Blob & { name?: string }).name,
+		read: async (s, e) => (await (all ??= blob.arrayBuffer().then((b) => new Uint8Array(b)))).subarray(s, e)
+	};
+}
+
+/**
  * One column as read: every cell kept as text, dictionary-encoded. `dict[0]` is always `''`
  * (missing); `codes[i]` indexes `dict` for data row i.
  */

@@ -1,6 +1,6 @@
 // Import session behind the CSV worker: sniff → parse (raw table kept) → build (chunks + report) → export; message dispatch that never throws.
 import { CSV_ENCODINGS, type CsvEncoding, type EncodingGuess } from './decode';
-import { rawCell, blobSource, parseSource, type ByteSource, type ParseOptions, type ParseProgress, type RawTable } from './parse';
+import { rawCell, blobSource, wholeBlobSource, parseSource, type ByteSource, type ParseOptions, type ParseProgress, type RawTable } from './parse';
 import type { Delimiter, Dialect } from './sniff';
 import { profileTable, type ColumnProfile } from './inference';
 import { guessKind, guessMapping, toColumnMapping } from './mapping';
@@ -331,7 +331,7 @@ export async function dispatchCsvRequest(session: CsvImportSession, req: CsvRequ
 				ctx.post(done(req.id, 'sniff', await session.sniff(blobSource(req.file), req.options)));
 				return;
 			case 'parse': {
-				const r = await session.parse(blobSource(req.file), req.options, {
+				const r = await session.parse(wholeBlobSource(req.file), req.options, {
 					onProgress: (progress) =>
 						ctx.post({
 							id: req.id,
