@@ -241,6 +241,13 @@ class GrowInt32 {
 		}
 		this.a[this.n++] = v;
 	}
+	/** Room for `n` values in one step (a size estimated early spares the doublings and their copies). */
+	reserve(n: number): void {
+		if (n <= this.a.length) return;
+		const b = new Int32Array(n);
+		b.set(this.a.subarray(0, this.n));
+		this.a = b;
+	}
 	done(): Int32Array {
 		return this.a.slice(0, this.n);
 	}
@@ -301,13 +308,37 @@ function sameBytes(d: string, s: Uint8Array, a: number, b: number): boolean {
 
 const LATIN1 = typeof TextDecoder !== 'undefined' ? new TextDecoder('latin1') : null;
 
-/** The text of ASCII bytes s[a, b). */
+/**
+ * The text of ASCII bytes s[a, b). Short cells (ids, amounts, dates: nearly every new dictionary
+ * entry) become one string in one call, without intermediate strings to collect.
+ */
 export function asciiText(s: Uint8Array, a: number, b: number): string {
-	if (b - a <= 24 || LATIN1 === null) {
-		let t = '';
-		for (let k = a; k < b; k++) t += String.fromCharCode(s[k]);
-		return t;
+	const f = String.fromCharCode;
+	switch (b - a) {
+		case 0:
+			return '';
+		case 1:
+			return f(s[a]);
+		case 2:
+			return f(s[a], s[a + 1]);
+		case 3:
+			return f(s[a], s[a + 1], s[a + 2]);
+		case 4:
+			return f(s[a], s[a + 1], s[a + 2], s[a + 3]);
+		case 5:
+			return f(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4]);
+		case 6:
+			return f(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5]);
+		case 7:
+			return f(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6]);
+		case 8:
+			return f(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7]);
+		case 9:
+			return f(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8]);
+		case 10:
+			return f(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8], s[a + 9]);
 	}
+	if (b - a <= 24 || LATIN1 === null) return asciiText(s, a, a + 10) + asciiText(s, a + 10, b);
 	return LATIN1.decode(s.subarray(a, b));
 }
 
@@ -857,6 +888,12 @@ class TableBuilder {
 		return true;
 	}
 
+	/** Room for `rows` data rows in every column (see `GrowInt32.reserve`). */
+	reserve(rows: number): void {
+		this.rowNumbers.reserve(rows);
+		for (const c of this.cols) c.codes.reserve(rows);
+	}
+
 	/** `addRanges` over the bytes of ASCII text. */
 	addByteRanges(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
 		const w = this.width;
@@ -1257,37 +1294,27 @@ async function streamOnce(
 			() => null
 		);
 	let ahead = fetch(0);
-	// ASCII-compatible encodings (every one but UTF-16) never use byte 0x0A inside a character: cut
-	// each slice after its last line feed and carry the rest as bytes, so the decoded text is one
-	// flat string of whole lines (no string concatenation, whose result reads slower char by char)
+	// ASCII-compatible encodings (every one but UTF-16) never use byte 0x0A inside a character: each
+	// slice ends after its last line feed and the next one is read from there, so the decoded text
+	// is one flat string of whole lines (no string concatenation, whose result reads slower char by
+	// char) and no bytes are copied to join slices
 	const byLine = !encoding.encoding.startsWith('utf-16');
-	let carry: Uint8Array | null = null;
 	/** Where the decoder stands: after a line feed (or at the start), or possibly inside a character. */
 	let decoderAt: 'line' | 'mid' = 'line';
-	for (let pos = 0; pos < src.size || pos === 0; pos += chunk) {
-		const end = Math.min(src.size, pos + chunk);
+	for (let pos = 0; ;) {
 		const read = await ahead;
 		if (read === null) return fatal('read-failed', { file });
 		let bytes: Uint8Array = read;
-		ahead = end < src.size && b.rows < maxRows ? fetch(end) : Promise.resolve(new Uint8Array(0));
-		const last = end >= src.size;
-		if (carry) {
-			const joined = new Uint8Array(carry.length + bytes.length);
-			joined.set(carry);
-			joined.set(bytes, carry.length);
-			bytes = joined;
-			carry = null;
+		if (byLine && pos + bytes.length < src.size) {
+			const cut = bytes.lastIndexOf(10) + 1;
+			if (cut > 0 && bytes.length - cut < MAX_CARRY) bytes = bytes.subarray(0, cut);
 		}
+		const end = pos + bytes.length;
+		const last = end >= src.size;
+		ahead = !last && b.rows < maxRows ? fetch(end) : Promise.resolve(new Uint8Array(0));
 		if (pos === 0 && bomEncodings.includes(encoding.encoding)) {
 			const bom = detectBom(bytes);
 			if (bom && bom.encoding === encoding.encoding) bytes = bytes.subarray(bom.length);
-		}
-		if (byLine && !last) {
-			const cut = bytes.lastIndexOf(10) + 1;
-			if (cut > 0 && cut < bytes.length && bytes.length - cut < MAX_CARRY) {
-				carry = bytes.slice(cut);
-				bytes = bytes.subarray(0, cut);
-			}
 		}
 		// plain ASCII slices of an ASCII-compatible encoding skip decoding while the decoder holds no
 		// partial character (slices end at a line feed)
@@ -1299,6 +1326,8 @@ async function streamOnce(
 			feeder.feed(text, last);
 			decoderAt = rest.length === 0 || rest[rest.length - 1] === 10 ? 'line' : 'mid';
 		}
+		// after the first slice, size the columns for the whole file (rows so far × bytes left, +5%)
+		if (pos === 0 && !last && b.rows > 0) b.reserve(Math.min(maxRows, Math.ceil((b.rows * src.size * 1.05) / end) + 1024));
 		const t = now();
 		if (hooks.onProgress && (t - lastReport >= every || last)) {
 			lastReport = t;
@@ -1317,6 +1346,7 @@ async function streamOnce(
 		if (hooks.yieldControl) await hooks.yieldControl();
 		if (hooks.isCancelled?.()) return fatal('cancelled', { file });
 		if (last) break;
+		pos = end;
 	}
 	const errors: ImportIssue[] = [];
 	if (decoder.nulCount > 0)
