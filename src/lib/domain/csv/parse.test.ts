@@ -2,7 +2,7 @@
 // Streaming parse details: chunk boundaries, typed lanes for near-unique columns (exact text kept), progress.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bytesSource, isCanonicalNumber, parseSource, parseText, rawCell } from './parse';
+import { bytesSource, isCanonicalNumber, parseSource, parseText, rawCell, wholeBlobSource } from './parse';
 import { buildDataset } from './validate';
 import { profileTable } from './inference';
 
@@ -151,5 +151,38 @@ describe('dictionary: empty cells', () => {
 			expect(c.dict[0]).toBe('');
 		}
 		expect([...t.columns[1].codes]).toEqual([0, 1, 0, 0]);
+	});
+});
+
+describe('wholeBlobSource', () => {
+	it('property: any range reads the same bytes as the file', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.uint8Array({ minLength: 0, maxLength: 300 }),
+				fc.array(fc.tuple(fc.nat(320), fc.nat(320)), { maxLength: 8 }),
+				async (bytes, ranges) => {
+					const src = wholeBlobSource(new Blob([bytes]), 1 << 20, 'f.csv');
+					expect(src.size).toBe(bytes.length);
+					for (const [x, y] of ranges) {
+						const s = Math.min(x, y, bytes.length);
+						const e = Math.min(Math.max(x, y), bytes.length);
+						expect(Array.from(await src.read(s, e))).toEqual(Array.from(bytes.subarray(s, e)));
+					}
+				}
+			),
+			{ numRuns: 200 }
+		);
+	});
+	it('parses to the same table as the in-memory bytes; a file over the limit is read slice by slice', async () => {
+		const text =
+			'id,date,amount\n' +
+			Array.from({ length: 3000 }, (_, i) => `${i % 71},2024-03-${String((i % 28) + 1).padStart(2, '0')},${i}.5`).join('\n');
+		const bytes = new TextEncoder().encode(text);
+		const ref = (await parseSource(bytesSource(bytes), { chunkBytes: 4096 })).data!;
+		for (const limit of [1 << 20, 1000]) {
+			const t = (await parseSource(wholeBlobSource(new Blob([bytes]), limit, 'f.csv'), { chunkBytes: 4096 })).data!;
+			expect(t.rowCount).toBe(3000);
+			for (const row of [0, 1234, 2999]) for (let j = 0; j < 3; j++) expect(rawCell(t, j, row)).toBe(rawCell(ref, j, row));
+		}
 	});
 });

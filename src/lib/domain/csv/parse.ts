@@ -32,6 +32,7 @@ export function blobSource(blob: Blob, name?: string): ByteSource {
 /**
  * A file up to `limit` bytes is read in one go on its first read (one trip to the browser's file
  * reader instead of one per slice) and then sliced in memory; a larger one is read slice by slice.
+ * (Reading the first slice apart, to start parsing sooner, measured slower in Chromium.)
  */
 export function wholeBlobSource(blob: Blob, limit = 64 << 20, name?: string): ByteSource {
 	if (blob.size > limit) return blobSource(blob, name);
