@@ -147,4 +147,59 @@ describe('buildDataset', () => {
 		expect(t.columns[0].lane && t.columns[1].lane).toBeTruthy();
 		check(buildDataset(t, { kind: 'transactions', fields }).data!);
 	});
+	it('property: rejections, warnings, returns and amounts follow the rows as a row-by-row reading would (any mix of bad cells, ragged rows, returns)', async () => {
+		const id = fc.constantFrom('c1', 'c2', ' c3 ', '');
+		const date = fc.constantFrom('2024-01-05', '2024-02-30', 'soon', '', '2023-12-31');
+		const num = fc.constantFrom('12.5', '-3', '0', 'abc', '', '7');
+		const order = fc.constantFrom('A1', 'C22', 'c9', 'Cx', '');
+		const row = fc.oneof(
+			{ weight: 9, arbitrary: fc.tuple(id, date, num, num, order).map((r) => r.join(',')) },
+			{ weight: 1, arbitrary: fc.constant('c1,2024-01-01') }
+		);
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(row, { minLength: 1, maxLength: 40 }),
+				fc.constantFrom('exclude' as const, 'net' as const),
+				fc.boolean(),
+				async (rows, returns, withQty) => {
+					const t = (await parseText(['id,day,amount,qty,order', ...rows].join('\n') + '\n')).data!;
+					const fields: Record<string, string> = { customerId: 'id', date: 'day', amount: 'amount', orderId: 'order' };
+					if (withQty) fields.quantity = 'qty';
+					const d = buildDataset(t, { kind: 'transactions', fields, returns, dateFormats: { day: 'iso' } });
+					// the reference: one row at a time
+					const rejections: { row: number; code: string; column?: string }[] = [];
+					const warnings: number[] = [];
+					const amounts: number[] = [];
+					let excluded = 0;
+					let returnsRows = 0;
+					rows.forEach((line, i) => {
+						const rowNo = i + 2;
+						const c = line.split(',');
+						if (c.length !== 5) return void rejections.push({ row: rowNo, code: 'ragged-row' });
+						const [cid, day, amount, qty, ord] = c.map((x) => x.trim());
+						if (cid === '') return void rejections.push({ row: rowNo, code: 'missing-value', column: 'id' });
+						if (day === '') return void rejections.push({ row: rowNo, code: 'missing-value', column: 'day' });
+						if (!['2024-01-05', '2023-12-31'].includes(day)) return void rejections.push({ row: rowNo, code: 'bad-date', column: 'day' });
+						if (amount === '') return void rejections.push({ row: rowNo, code: 'missing-value', column: 'amount' });
+						if (amount === 'abc') return void rejections.push({ row: rowNo, code: 'bad-number', column: 'amount' });
+						if (withQty && qty === 'abc') warnings.push(rowNo);
+						const isReturn = +amount < 0 || (withQty && qty !== '' && qty !== 'abc' && +qty < 0) || /^[Cc]\d/.test(ord);
+						if (isReturn) {
+							returnsRows++;
+							if (returns === 'exclude') return void excluded++;
+						}
+						amounts.push(+amount);
+					});
+					expect(d.data).not.toBeNull();
+					const rep = d.data!.report;
+					expect(rep.rejections.map((r) => ({ row: r.row, code: r.code, ...(r.column ? { column: r.column } : {}) }))).toEqual(rejections);
+					expect(rep.warnings.filter((w) => w.code === 'bad-number').map((w) => w.row)).toEqual(warnings);
+					expect(rep.rowsExcluded).toBe(excluded);
+					expect(rep.returns?.rows).toBe(returnsRows);
+					expect(Array.from((d.data!.data.amount as { values: Float64Array }).values)).toEqual(amounts);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
 });

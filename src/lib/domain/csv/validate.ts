@@ -419,6 +419,101 @@ export function periodStart(ms: number, interval: ContactInterval): number {
 	}
 }
 
+/** Row fates in `buildDataset` (≥ 1: the 1-based required field that failed). */
+const RAGGED = -1;
+const NO_AMOUNT = -2;
+const EXCLUDED = -3;
+
+/**
+ * Whether some row can have status ≥ `worst` in this field: a dictionary entry that rows use (per
+ * the raw column's counts; when the field reads a copy, any entry) has it. Lane cells never fail.
+ */
+function mayFail(raw: RawTable, r: Resolved, worst = 1): boolean {
+	const counts = raw.columns[r.col].dict === r.texts ? codeCounts(raw, r.col) : null;
+	const st = r.status;
+	for (let k = 0; k < st.length; k++) if (st[k] >= worst && (counts === null || counts[k] > 0)) return true;
+	return false;
+}
+
+/** Rows still fine whose cell in `r` is missing or bad get fate `f`. */
+function markFailures(r: Resolved, fate: Int32Array, f: number): void {
+	const codes = r.codes;
+	const st = r.status;
+	for (let i = 0; i < codes.length; i++) {
+		const c = codes[i];
+		if (c >= 0 && st[c] !== 0 && fate[i] === 0) fate[i] = f;
+	}
+}
+
+/**
+ * Transactions: each surviving row's amount (given, or quantity × unit price) into `out[i]`;
+ * returns (negative amount or quantity, or a C-prefixed invoice) counted and, under `exclude`,
+ * given fate EXCLUDED; a derived amount that cannot be computed gives NO_AMOUNT.
+ */
+function classifyAmounts(
+	fate: Int32Array,
+	out: Float64Array,
+	amountF: Resolved | null,
+	qtyF: Resolved | null,
+	priceF: Resolved | null,
+	orderF: Resolved | null,
+	policy: 'exclude' | 'net'
+): { returnsRows: number; returnsAmount: number; excluded: number } {
+	let returnsRows = 0;
+	let returnsAmount = 0;
+	let excluded = 0;
+	const n = fate.length;
+	// a C-prefixed invoice, per order-id code
+	let cancelled: Uint8Array | null = null;
+	if (orderF) {
+		const dict = orderF.dict!;
+		const flags = Uint8Array.from(dict, (id) => ((id.charCodeAt(0) === 67 || id.charCodeAt(0) === 99) && /^[Cc]\d/.test(id) ? 1 : 0));
+		const remap = orderF.remap!;
+		cancelled = Uint8Array.from(remap, (k) => (k >= 0 ? flags[k] : 0));
+	}
+	for (let i = 0; i < n; i++) {
+		if (fate[i] !== 0) continue;
+		let amount: number;
+		if (amountF) amount = valueAt(amountF, i);
+		else {
+			// rounded to 1e-10 so 6 × 2.55 is 15.3, not 15.299999999999999
+			amount = Math.round(valueAt(qtyF!, i) * valueAt(priceF!, i) * 1e10) / 1e10;
+			if (Number.isNaN(amount)) {
+				fate[i] = NO_AMOUNT;
+				continue;
+			}
+		}
+		const qty = qtyF ? valueAt(qtyF, i) : NaN;
+		let isReturn = amount < 0 || qty < 0;
+		if (!isReturn && cancelled) {
+			const c = orderF!.codes[i];
+			isReturn = c >= 0 && cancelled[c] === 1;
+		}
+		if (isReturn) {
+			returnsRows++;
+			returnsAmount += amount;
+			if (policy === 'exclude') {
+				excluded++;
+				fate[i] = EXCLUDED;
+				continue;
+			}
+		}
+		out[i] = amount;
+	}
+	return { returnsRows, returnsAmount, excluded };
+}
+
+/** out[k] = from[rows[k]] for the first `na` rows. */
+function gather(from: Float64Array, rows: Int32Array, na: number, out: Float64Array): Float64Array {
+	for (let k = 0; k < na; k++) out[k] = from[rows[k]];
+	return out;
+}
+
+/** out[i] = table[codes[i]] for every row (codes ≥ 0). */
+function lookupAll(table: Float64Array | Int32Array, codes: Int32Array, out: Float64Array | Int32Array): void {
+	for (let i = 0; i < codes.length; i++) out[i] = table[codes[i]];
+}
+
 /**
  * Turn a raw table into a dataset under a confirmed mapping. Rows missing a required value or
  * holding an unparseable one are rejected (listed with row + column); optional bad values become
@@ -511,86 +606,59 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 	const orderF = byKey.get('orderId');
 	const policy = mapping.returns ?? 'exclude';
 	const skipRagged = mapping.skipRagged ?? true;
-	let returnsRows = 0;
-	let returnsAmount = 0;
 	const n = raw.rowCount;
-	const accepted = new Int32Array(n);
 	const amountOut = kind === 'transactions' ? new Float64Array(n) : null;
+	// column at a time, in small loops the JIT optimises at once: why each row fails (if it does),
+	// then amounts and returns, then the reasons in row order
+	const fate = new Int32Array(n);
+	if (skipRagged) for (const i of raw.raggedRows) fate[i] = RAGGED;
+	required.forEach((r, f) => {
+		if (mayFail(raw, r)) markFailures(r, fate, f + 1);
+	});
+	const money = amountOut
+		? classifyAmounts(fate, amountOut, amountF ?? null, qtyF ?? null, priceF ?? null, orderF ?? null, policy)
+		: { returnsRows: 0, returnsAmount: 0, excluded: 0 };
+	report.rowsExcluded += money.excluded;
+	const { returnsRows, returnsAmount } = money;
 	let na = 0;
-	let rp = 0; // pointer into raggedRows (sorted)
-	const ragged = raw.raggedRows;
-
-	rows: for (let i = 0; i < n; i++) {
-		const row = raw.rowNumbers[i];
-		if (rp < ragged.length && ragged[rp] === i) {
-			rp++;
-			if (skipRagged) {
-				reject({ row, code: 'ragged-row' });
-				continue;
-			}
-		}
-		for (const r of required) {
-			const st = statusAt(r, i);
-			if (st !== 0) {
+	const accepted = new Int32Array(n);
+	for (let i = 0; i < n; i++) if (fate[i] === 0) accepted[na++] = i;
+	if (na < n)
+		for (let i = 0; i < n; i++) {
+			const why = fate[i];
+			if (why === 0 || why === EXCLUDED) continue;
+			const row = raw.rowNumbers[i];
+			if (why === RAGGED) reject({ row, code: 'ragged-row' });
+			else if (why === NO_AMOUNT) reject({ row, code: 'missing-value', column: `${qtyF!.name} × ${priceF!.name}` });
+			else {
+				const r = required[why - 1];
 				const code = r.codes[i];
 				reject(
-					st === 1
+					statusAt(r, i) === 1
 						? { row, code: 'missing-value', column: r.name }
-						: {
-								row,
-								code: KIND_ERROR[r.f.type] ?? 'missing-value',
-								column: r.name,
-								value: r.texts[code]
-							}
+						: { row, code: KIND_ERROR[r.f.type] ?? 'missing-value', column: r.name, value: r.texts[code] }
 				);
-				continue rows;
 			}
 		}
-		for (const r of optional) {
-			const code = r.codes[i];
-			if (code >= 0 && r.status[code] === 2)
-				warn(
-					issue(KIND_ERROR[r.f.type] ?? 'bad-number', 'warning', {
-						file,
-						row,
-						column: r.name,
-						value: r.texts[code]
-					})
-				);
+	// optional fields: a bad value is a warning on a row that passed the required fields
+	const shaky = optional.filter((r) => mayFail(raw, r, 2));
+	if (shaky.length)
+		for (let i = 0; i < n; i++) {
+			const why = fate[i];
+			if (why !== 0 && why !== NO_AMOUNT && why !== EXCLUDED) continue;
+			for (const r of shaky) {
+				const code = r.codes[i];
+				if (code >= 0 && r.status[code] === 2)
+					warn(
+						issue(KIND_ERROR[r.f.type] ?? 'bad-number', 'warning', {
+							file,
+							row: raw.rowNumbers[i],
+							column: r.name,
+							value: r.texts[code]
+						})
+					);
+			}
 		}
-		if (amountOut) {
-			let amount: number;
-			if (amountF) amount = valueAt(amountF, i);
-			else {
-				// rounded to 1e-10 so 6 × 2.55 is 15.3, not 15.299999999999999
-				amount = Math.round(valueAt(qtyF!, i) * valueAt(priceF!, i) * 1e10) / 1e10;
-				if (Number.isNaN(amount)) {
-					reject({
-						row,
-						code: 'missing-value',
-						column: `${qtyF!.name} × ${priceF!.name}`
-					});
-					continue;
-				}
-			}
-			const qty = qtyF ? valueAt(qtyF, i) : NaN;
-			let isReturn = amount < 0 || qty < 0;
-			if (!isReturn && orderF) {
-				const id = orderF.dict![orderF.remap![orderF.codes[i]]] ?? '';
-				isReturn = (id.charCodeAt(0) === 67 || id.charCodeAt(0) === 99) && /^[Cc]\d/.test(id);
-			}
-			if (isReturn) {
-				returnsRows++;
-				returnsAmount += amount;
-				if (policy === 'exclude') {
-					report.rowsExcluded++;
-					continue;
-				}
-			}
-			amountOut[na] = amount;
-		}
-		accepted[na++] = i;
-	}
 	report.rowsAccepted = na;
 	if (kind === 'transactions')
 		report.returns = {
@@ -605,7 +673,8 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 	for (const r of fields) {
 		if (r.lut) {
 			const values = new Float64Array(na);
-			if (r.f.key === 'amount' && amountOut) values.set(amountOut.subarray(0, na));
+			if (r.f.key === 'amount' && amountOut) gather(amountOut, accepted, na, values);
+			else if (na === n && !r.lane) lookupAll(r.lut, r.codes, values);
 			else for (let k = 0; k < na; k++) values[k] = valueAt(r, accepted[k]);
 			data[r.f.key] = { type: r.f.type === 'date' ? 'date' : 'number', values };
 			columns.push({
@@ -615,13 +684,14 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 			});
 		} else {
 			const codes = new Int32Array(na);
-			for (let k = 0; k < na; k++) codes[k] = r.remap![r.codes[accepted[k]]];
+			if (na === n) lookupAll(r.remap!, r.codes, codes);
+			else for (let k = 0; k < na; k++) codes[k] = r.remap![r.codes[accepted[k]]];
 			data[r.f.key] = { type: 'string', codes, dict: r.dict! };
 			columns.push({ key: r.f.key, source: r.name, type: 'string' });
 		}
 	}
 	if (derivedAmount && amountOut) {
-		data.amount = { type: 'number', values: amountOut.slice(0, na) };
+		data.amount = { type: 'number', values: gather(amountOut, accepted, na, new Float64Array(na)) };
 		columns.push({ key: 'amount', source: '', type: 'number' });
 	}
 	if (kind === 'customers') {
