@@ -172,6 +172,8 @@ describe('buildDataset', () => {
 					const amounts: number[] = [];
 					let excluded = 0;
 					let returnsRows = 0;
+					const seen = new Set<string>();
+					const dups: number[] = [];
 					rows.forEach((line, i) => {
 						const rowNo = i + 2;
 						const c = line.split(',');
@@ -189,6 +191,10 @@ describe('buildDataset', () => {
 							if (returns === 'exclude') return void excluded++;
 						}
 						amounts.push(+amount);
+						// a duplicate repeats an earlier accepted row's text in every mapped column
+						const key = [cid, day, amount, ord, ...(withQty ? [qty] : [])].join('\u0000');
+						if (seen.has(key)) dups.push(rowNo);
+						seen.add(key);
 					});
 					expect(d.data).not.toBeNull();
 					const rep = d.data!.report;
@@ -196,10 +202,22 @@ describe('buildDataset', () => {
 					expect(rep.warnings.filter((w) => w.code === 'bad-number').map((w) => w.row)).toEqual(warnings);
 					expect(rep.rowsExcluded).toBe(excluded);
 					expect(rep.returns?.rows).toBe(returnsRows);
+					expect(rep.duplicates).toEqual({ count: dups.length, rows: dups.slice(0, 100) });
 					expect(Array.from((d.data!.data.amount as { values: Float64Array }).values)).toEqual(amounts);
 				}
 			),
 			{ numRuns: 300 }
 		);
+	});
+	it('many equal rows: every repeat counted once, the first 100 listed in file order', async () => {
+		const lines = ['id,date,amount'];
+		for (let i = 0; i < 3000; i++) lines.push(i % 3 === 0 ? 'c1,2024-01-01,5' : `c${i},2024-01-02,${i}`);
+		lines.push('c2,2024-01-02,2', 'c2,2024-01-02,2');
+		const d = buildDataset((await parseText(lines.join('\n'))).data!, {
+			kind: 'transactions',
+			fields: { customerId: 'id', date: 'date', amount: 'amount' }
+		}).data!;
+		expect(d.report.duplicates.count).toBe(999 + 2); // the two last rows repeat row 4 (i = 2)
+		expect(d.report.duplicates.rows).toEqual(Array.from({ length: 100 }, (_, k) => 5 + 3 * k));
 	});
 });

@@ -819,9 +819,8 @@ function findDuplicates(
 	rowNumbers: Int32Array,
 	max: number
 ): { count: number; rows: number[] } {
-	// a 2×32-bit hash per row (collisions ≈ 2^-64), then rows ordered by hash with a stable LSD
-	// radix sort (3 passes of 11 bits): equal rows end up side by side, the first in file order
-	// first. Sequential passes beat a hash table's random probes on a million rows.
+	// a 2×32-bit hash per row (collisions ≈ 2^-64); equal rows have equal hashes, so they meet in
+	// the same small group below, the first in file order first
 	const ha = new Int32Array(n);
 	const hb = new Int32Array(n);
 	const nk = keys.length;
@@ -841,47 +840,67 @@ function findDuplicates(
 		ha[k] = Math.imul(a, 0x85ebca6b) ^ b;
 		hb[k] = b;
 	}
-	// sort (hash, row) pairs: each pass reads both arrays in order and scatters them, never an indirect read
-	let key = ha;
-	let order = new Int32Array(n);
-	for (let k = 0; k < n; k++) order[k] = k;
-	let key2 = new Int32Array(n);
-	let order2 = new Int32Array(n);
-	const counts = new Int32Array(2048);
-	for (let shift = 0; shift < 32; shift += 11) {
-		counts.fill(0);
-		for (let k = 0; k < n; k++) counts[(key[k] >>> shift) & 2047]++;
-		for (let d = 0, sum = 0; d < 2048; d++) {
-			const c = counts[d];
-			counts[d] = sum;
-			sum += c;
-		}
-		for (let k = 0; k < n; k++) {
-			const to = counts[(key[k] >>> shift) & 2047]++;
-			key2[to] = key[k];
-			order2[to] = order[k];
-		}
-		[key, key2] = [key2, key];
-		[order, order2] = [order2, order];
+	// group rows by the top bits of the first half (one counting pass, one stable scatter: each group
+	// keeps file order), then within each small group a row repeats an earlier one with both halves equal
+	const bits = Math.max(4, Math.min(20, Math.ceil(Math.log2(Math.max(1, n) / 8))));
+	const shift = 32 - bits;
+	const starts = new Int32Array((1 << bits) + 1);
+	for (let k = 0; k < n; k++) starts[(ha[k] >>> shift) + 1]++;
+	for (let g = 0; g < 1 << bits; g++) starts[g + 1] += starts[g];
+	const fill = starts.slice(0, 1 << bits);
+	const order = new Int32Array(n);
+	const gha = new Int32Array(n);
+	const ghb = new Int32Array(n);
+	for (let k = 0; k < n; k++) {
+		const to = fill[ha[k] >>> shift]++;
+		order[to] = k;
+		gha[to] = ha[k];
+		ghb[to] = hb[k];
 	}
-	// within a run of equal first halves (almost always one row), a row repeats the run's first row
-	// with the same second half
 	const dup = new Uint8Array(n);
 	let count = 0;
-	for (let s = 0; s < n;) {
-		let e = s + 1;
-		const a = key[s];
-		while (e < n && key[e] === a) e++;
-		for (let k = s + 1; k < e; k++) {
-			const b = hb[order[k]];
-			for (let q = s; q < k; q++)
-				if (hb[order[q]] === b) {
+	// groups past 32 rows (many equal rows) use a small open-addressing table instead of all pairs
+	let slots = new Int32Array(0);
+	for (let g = 0; g < 1 << bits; g++) {
+		const s = starts[g];
+		const e = starts[g + 1];
+		if (e - s < 2) continue;
+		if (e - s <= 32) {
+			for (let k = s + 1; k < e; k++) {
+				const a = gha[k];
+				const b = ghb[k];
+				for (let q = s; q < k; q++)
+					if (gha[q] === a && ghb[q] === b) {
+						dup[order[k]] = 1;
+						count++;
+						break;
+					}
+			}
+			continue;
+		}
+		let size = 64;
+		while (size < (e - s) * 2) size *= 2;
+		if (slots.length < size) slots = new Int32Array(size);
+		else slots.fill(0, 0, size);
+		const mask = size - 1;
+		for (let k = s; k < e; k++) {
+			const a = gha[k];
+			const b = ghb[k];
+			let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+			for (;;) {
+				const q = slots[i] - 1;
+				if (q < 0) {
+					slots[i] = k + 1;
+					break;
+				}
+				if (gha[q] === a && ghb[q] === b) {
 					dup[order[k]] = 1;
 					count++;
 					break;
 				}
+				i = (i + 1) & mask;
+			}
 		}
-		s = e;
 	}
 	const rows: number[] = [];
 	for (let k = 0; k < n && rows.length < max; k++) if (dup[k]) rows.push(rowNumbers[k]);
