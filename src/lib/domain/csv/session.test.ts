@@ -137,4 +137,29 @@ describe('CsvWorkerHost', () => {
 		const r = result(1) as { ok: true; value: { bytes: Uint8Array } };
 		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(r.value.bytes)).toBe('\ufeff客户\r\n"\'=1"\r\n');
 	});
+	it('sniff starts reading the whole file; the parse of the same file (a copy with the same name, size and date) reuses that read', async () => {
+		let whole = 0;
+		class Counting extends File {
+			override arrayBuffer(): Promise<ArrayBuffer> {
+				whole++;
+				return super.arrayBuffer();
+			}
+		}
+		const text = 'id,date,amount\n' + Array.from({ length: 500 }, (_, i) => `c${i % 9},2024-01-0${(i % 9) + 1},${i}`).join('\n');
+		const file = new Counting([text], 'tx.csv', { lastModified: 1_700_000_000_000 });
+		const copy = new Counting([text], 'tx.csv', { lastModified: 1_700_000_000_000 });
+		const { h, result } = host();
+		await h.receive({ id: 1, type: 'sniff', file });
+		await h.receive({ id: 2, type: 'parse', file: copy });
+		expect(result(2)).toMatchObject({ ok: true, value: { rowCount: 500 } });
+		expect(whole).toBe(1);
+		// parsed: the read is let go; a later parse of the same file reads it again
+		await h.receive({ id: 3, type: 'parse', file });
+		expect(whole).toBe(2);
+		// another file after the sniff is read on its own
+		const other = new Counting([text + '\n'], 'tx.csv', { lastModified: 1_700_000_000_000 });
+		await h.receive({ id: 4, type: 'sniff', file });
+		await h.receive({ id: 5, type: 'parse', file: other });
+		expect(whole).toBe(4);
+	});
 });

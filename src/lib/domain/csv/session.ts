@@ -1,6 +1,15 @@
 // Import session behind the CSV worker: sniff → parse (raw table kept) → build (chunks + report) → export; message dispatch that never throws.
 import { CSV_ENCODINGS, type CsvEncoding, type EncodingGuess } from './decode';
-import { rawCell, blobSource, wholeBlobSource, parseSource, type ByteSource, type ParseOptions, type ParseProgress, type RawTable } from './parse';
+import {
+	rawCell,
+	blobSource,
+	wholeBlobSource,
+	parseSource,
+	type ByteSource,
+	type ParseOptions,
+	type ParseProgress,
+	type RawTable
+} from './parse';
 import type { Delimiter, Dialect } from './sniff';
 import { profileTable, type ColumnProfile } from './inference';
 import { guessKind, guessMapping, toColumnMapping } from './mapping';
@@ -83,6 +92,31 @@ export class CsvImportSession {
 	#tables = new Map<string, RawTable>();
 	/** The JIT warm-up has run (or been cut short) in this worker. */
 	warmed = false;
+	/** The last sniffed file, being read whole for the parse that usually follows (see `source`). */
+	#ahead: { key: string; src: ByteSource } | null = null;
+
+	/**
+	 * A source for a file the worker was sent: the one `sniff` already started reading when it is
+	 * the same file (name, size, modification time), else a new one. `ahead` starts the read now.
+	 */
+	source(file: Blob, ahead = false): ByteSource {
+		const f = file as Blob & { name?: string; lastModified?: number };
+		const key = f.name !== undefined && f.lastModified !== undefined ? `${f.name}\n${f.size}\n${f.lastModified}` : null;
+		if (key !== null && this.#ahead?.key === key) return this.#ahead.src;
+		const src = wholeBlobSource(file);
+		this.#ahead = null;
+		if (ahead && key !== null) {
+			this.#ahead = { key, src };
+			// the first read loads the whole file (up to wholeBlobSource's limit); a failure shows when the parse reads
+			src.read(0, 1).catch(() => {});
+		}
+		return src;
+	}
+
+	/** Stop holding the file read ahead (its parse is done, or the wizard moved on). */
+	dropAhead(): void {
+		this.#ahead = null;
+	}
 
 	async sniff(src: ByteSource, opts: ParseOverrides = {}): Promise<ImportResult<SniffSummary>> {
 		const r = await parseSource(src, {
@@ -329,9 +363,11 @@ export async function dispatchCsvRequest(session: CsvImportSession, req: CsvRequ
 		switch (req.type) {
 			case 'sniff':
 				ctx.post(done(req.id, 'sniff', await session.sniff(blobSource(req.file), req.options)));
+				// the parse that follows reads the whole file: start now, while the page shows the sniff
+				session.source(req.file, true);
 				return;
 			case 'parse': {
-				const r = await session.parse(wholeBlobSource(req.file), req.options, {
+				const r = await session.parse(session.source(req.file), req.options, {
 					onProgress: (progress) =>
 						ctx.post({
 							id: req.id,
@@ -342,6 +378,7 @@ export async function dispatchCsvRequest(session: CsvImportSession, req: CsvRequ
 					isCancelled: () => ctx.isCancelled(req.id),
 					yieldControl: ctx.yieldControl
 				});
+				session.dropAhead();
 				ctx.post(done(req.id, 'parse', r));
 				return;
 			}
@@ -369,6 +406,7 @@ export async function dispatchCsvRequest(session: CsvImportSession, req: CsvRequ
 			}
 			case 'discard':
 				session.discard(req.importId);
+				session.dropAhead();
 				ctx.post({
 					id: req.id,
 					type: 'result',
