@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import fc from 'fast-check';
-import { fromChunks, intScale, INT_MISSING, packDict, toChunks, unpackDict, type Column } from './columnar';
+import { fromChunks, intScale, INT_MISSING, packDict, toChunks, U16_MISSING, unpackDict, type Column } from './columnar';
 import { ColumnChunkSchema } from '../dataset/column-chunk';
 
 describe('columnar chunks', () => {
@@ -105,7 +105,15 @@ describe('columnar chunks', () => {
 			['d', 86_400_000, true],
 			['a', -100, true]
 		]);
-		expect(chunks[0].ints![1]).toBe(INT_MISSING);
+		// spans under 65,535 units: 16-bit from the smallest
+		expect(chunks[0].ints).toBeInstanceOf(Uint16Array);
+		expect(chunks[0].ints![1]).toBe(U16_MISSING);
+		expect(chunks[0].base).toBe(-1);
+		// wider: 32-bit
+		const wide = toChunks({ w: { type: 'number', values: Float64Array.of(0, NaN, 70_000) } })[0];
+		expect(wide.ints).toBeInstanceOf(Int32Array);
+		expect(Array.from(wide.ints!)).toEqual([0, INT_MISSING, 70_000]);
+		expect(Array.from((fromChunks([wide]).w as { values: Float64Array }).values)).toEqual([0, NaN, 70_000]);
 		const back = fromChunks(chunks);
 		expect(Array.from((back.d as { values: Float64Array }).values)).toEqual(Array.from(days));
 		expect(Array.from((back.a as { values: Float64Array }).values)).toEqual(Array.from(cents));

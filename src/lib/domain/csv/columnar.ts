@@ -40,15 +40,19 @@ export interface ChunkPayload {
 	dictEnds?: Int32Array<ArrayBuffer>;
 	/**
 	 * Numbers and dates that are whole multiples of a unit are stored as int32s instead of `values`
-	 * (half the bytes to clone and write): value = `ints[i]` × `scale` when scale > 0 (days: scale
-	 * 86,400,000 ms), `ints[i]` ÷ −scale when scale < 0 (cents: −100). `INT_MISSING` = NaN.
+	 * (half the bytes to clone and write): with k = `ints[i]` + `base`, value = k × `scale` when
+	 * scale > 0 (days: scale 86,400,000 ms), k ÷ −scale when scale < 0 (cents: −100). A chunk whose
+	 * ints span under 65,535 stores them as a Uint16Array from `base` (a quarter of the bytes).
+	 * Missing (NaN): `INT_MISSING` in an Int32Array, `U16_MISSING` in a Uint16Array.
 	 */
-	ints?: Int32Array<ArrayBuffer>;
+	ints?: Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>;
 	scale?: number;
+	base?: number;
 }
 
-/** The int32 that stands for a missing number or date in `ChunkPayload.ints`. */
+/** What stands for a missing number or date in `ChunkPayload.ints` (Int32Array, Uint16Array). */
 export const INT_MISSING = -2147483648;
+export const U16_MISSING = 65535;
 const DAY_MS = 86_400_000;
 /** Units tried, coarsest first: dates in whole days, minutes or seconds; numbers in integers, tenths, cents or thousandths. */
 const DATE_SCALES = [DAY_MS, 60_000, 1000];
@@ -77,11 +81,26 @@ export function intScale(values: Float64Array, type: 'number' | 'date'): number 
 	return 0;
 }
 
-function encodeInts(values: Float64Array, scale: number): Int32Array<ArrayBuffer> {
+/** The chunk's ints in `scale`: as Uint16 from their smallest when they span under 65,535, else Int32. */
+function encodeInts(values: Float64Array, scale: number): { ints: Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>; base?: number } {
 	const out = new Int32Array(values.length);
 	const f = scale > 0 ? 1 / scale : -scale;
-	for (let i = 0; i < values.length; i++) out[i] = values[i] !== values[i] ? INT_MISSING : Math.round(values[i] * f);
-	return out;
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (v !== v) out[i] = INT_MISSING;
+		else {
+			const k = Math.round(v * f);
+			out[i] = k;
+			if (k < lo) lo = k;
+			if (k > hi) hi = k;
+		}
+	}
+	if (!(hi - lo < U16_MISSING)) return { ints: out };
+	const narrow = new Uint16Array(values.length);
+	for (let i = 0; i < out.length; i++) narrow[i] = out[i] === INT_MISSING ? U16_MISSING : out[i] - lo;
+	return { ints: narrow, base: lo };
 }
 
 /** Join a dictionary into one string + end offsets. */
@@ -132,7 +151,7 @@ export function toChunks(columns: Record<string, Column>, chunkRows = COLUMN_CHU
 			const end = Math.min(n, start + chunkRows);
 			const base = { column: name, index, rowStart: start, rowCount: end - start, type: col.type };
 			if (col.type === 'string') out.push({ ...base, codes: codes!.slice(start, end), pool: 'column', ...(index === 0 ? pool! : {}) });
-			else if (scale !== 0) out.push({ ...base, ints: encodeInts(col.values.subarray(start, end), scale), scale });
+			else if (scale !== 0) out.push({ ...base, ...encodeInts(col.values.subarray(start, end), scale), scale });
 			else out.push({ ...base, values: col.values.slice(start, end) });
 			if (n === 0) break;
 		}
@@ -203,8 +222,10 @@ export function fromChunks(chunks: readonly ChunkPayload[]): Record<string, Colu
 				else if (c.ints) {
 					const ints = c.ints;
 					const scale = c.scale ?? 1;
+					const from = c.base ?? 0;
+					const missing = ints instanceof Uint16Array ? U16_MISSING : INT_MISSING;
 					const m = Math.min(ints.length, c.rowCount);
-					for (let i = 0; i < m; i++) values[c.rowStart + i] = decodeInt(ints[i], scale);
+					for (let i = 0; i < m; i++) values[c.rowStart + i] = ints[i] === missing ? NaN : decodeInt(ints[i] + from, scale);
 				}
 			}
 			out[name] = { type, values };

@@ -23,8 +23,9 @@ export const ColumnChunkSchemaV1 = v.looseObject({
 	pool: v.optional(v.literal('column')),
 	dictText: v.optional(v.string()),
 	dictEnds: v.optional(v.instance(Int32Array)),
-	/** number/date stored as int32s: value = ints[i] × scale (scale > 0) or ints[i] ÷ −scale (scale < 0); −2^31 = missing. */
-	ints: v.optional(v.instance(Int32Array)),
+	/** number/date stored as integers k = ints[i] + base: value = k × scale (scale > 0) or k ÷ −scale (scale < 0); missing = −2^31 (Int32Array) or 65,535 (Uint16Array). */
+	ints: v.optional(v.union([v.instance(Int32Array), v.instance(Uint16Array)])),
+	base: v.optional(v.pipe(v.number(), v.integer())),
 	scale: v.optional(
 		v.pipe(
 			v.number(),
