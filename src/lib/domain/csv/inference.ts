@@ -80,7 +80,8 @@ export function profileColumn(t: RawTable, j: number, opts: ProfileOptions = {})
 	};
 	if (values.length === 0) return { ...base, type: 'empty', share: 1 };
 
-	const date = detectDateFormat(values, { prefer: opts.prefer });
+	// every value was trimmed and is non-empty (lane texts are canonical numbers or ISO stamps)
+	const date = detectDateFormat(values, { prefer: opts.prefer, clean: true });
 	const prefer = opts.decimal ?? (t.dialect.delimiter === ';' ? ',' : '.');
 	// numbers are judged on an even sample of distinct values (a million ids cost nothing then)
 	const sample = evenSample(values, DETECT_SAMPLE);

@@ -249,8 +249,9 @@ class GrowInt32 {
 		b.set(this.a.subarray(0, this.n));
 		this.a = b;
 	}
+	/** The values: a view when the spare room is small (a reserved size fits), else a tight copy. */
 	done(): Int32Array {
-		return this.a.slice(0, this.n);
+		return this.n >= this.a.length * 0.9 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
 	}
 }
 
