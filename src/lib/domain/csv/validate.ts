@@ -471,6 +471,26 @@ function classifyAmounts(
 		const remap = orderF.remap!;
 		cancelled = Uint8Array.from(remap, (k) => (k >= 0 ? flags[k] : 0));
 	}
+	if (amountF && !amountF.lane && !qtyF && !cancelled) {
+		// the usual case: amounts from the dictionary, a return is a negative amount
+		const lut = amountF.lut!;
+		const codes = amountF.codes;
+		for (let i = 0; i < n; i++) {
+			if (fate[i] !== 0) continue;
+			const amount = lut[codes[i]];
+			if (amount < 0) {
+				returnsRows++;
+				returnsAmount += amount;
+				if (policy === 'exclude') {
+					excluded++;
+					fate[i] = EXCLUDED;
+					continue;
+				}
+			}
+			out[i] = amount;
+		}
+		return { returnsRows, returnsAmount, excluded };
+	}
 	for (let i = 0; i < n; i++) {
 		if (fate[i] !== 0) continue;
 		let amount: number;
@@ -673,8 +693,10 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 	for (const r of fields) {
 		if (r.lut) {
 			const values = new Float64Array(na);
-			if (r.f.key === 'amount' && amountOut) gather(amountOut, accepted, na, values);
-			else if (na === n && !r.lane) lookupAll(r.lut, r.codes, values);
+			if (r.f.key === 'amount' && amountOut) {
+				if (na === n) values.set(amountOut);
+				else gather(amountOut, accepted, na, values);
+			} else if (na === n && !r.lane) lookupAll(r.lut, r.codes, values);
 			else for (let k = 0; k < na; k++) values[k] = valueAt(r, accepted[k]);
 			data[r.f.key] = { type: r.f.type === 'date' ? 'date' : 'number', values };
 			columns.push({
@@ -812,6 +834,36 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 	return { errors: [...report.warnings], data: result };
 }
 
+/** Mix one key field of each row (`at[k]`, or row k when `at` is null) into the two row hashes. */
+function mixField(
+	ha: Int32Array,
+	hb: Int32Array,
+	key: { codes: Int32Array; keyOf: Int32Array | null; lane: Float64Array | null },
+	at: Int32Array | null,
+	n: number
+): void {
+	const codes = key.codes;
+	const keyOf = key.keyOf;
+	if (at === null && keyOf === null && key.lane === null) {
+		// the usual case: every row, dictionary codes that are the keys themselves
+		for (let k = 0; k < n; k++) {
+			const c = codes[k];
+			ha[k] = Math.imul(ha[k] ^ c, 0x01000193);
+			const b = Math.imul(hb[k] ^ c, 0x5bd1e995);
+			hb[k] = b ^ (b >>> 15);
+		}
+		return;
+	}
+	for (let k = 0; k < n; k++) {
+		const i = at === null ? k : at[k];
+		const code = codes[i];
+		const c = code < 0 ? floatHash(key.lane![i]) : keyOf !== null ? keyOf[code] : code;
+		ha[k] = Math.imul(ha[k] ^ c, 0x01000193);
+		const b = Math.imul(hb[k] ^ c, 0x5bd1e995);
+		hb[k] = b ^ (b >>> 15);
+	}
+}
+
 function findDuplicates(
 	n: number,
 	keys: { codes: Int32Array; keyOf: Int32Array | null; lane: Float64Array | null }[],
@@ -821,24 +873,13 @@ function findDuplicates(
 ): { count: number; rows: number[] } {
 	// a 2×32-bit hash per row (collisions ≈ 2^-64); equal rows have equal hashes, so they meet in
 	// the same small group below, the first in file order first
-	const ha = new Int32Array(n);
-	const hb = new Int32Array(n);
-	const nk = keys.length;
+	const ha = new Int32Array(n).fill(0x811c9dc5 | 0);
+	const hb = new Int32Array(n).fill(0x01000193);
+	// a field at a time: small loops the JIT optimises at once
+	for (const key of keys) mixField(ha, hb, key, n === at.length ? null : at, n);
 	for (let k = 0; k < n; k++) {
-		let a = 0x811c9dc5;
-		let b = 0x01000193;
-		const i = at[k];
-		for (let f = 0; f < nk; f++) {
-			const key = keys[f];
-			const code = key.codes[i];
-			const c = code < 0 ? floatHash(key.lane![i]) : key.keyOf !== null ? key.keyOf[code] : code;
-			a = Math.imul(a ^ c, 0x01000193);
-			b = Math.imul(b ^ c, 0x5bd1e995);
-			b ^= b >>> 15;
-		}
-		a ^= a >>> 16;
-		ha[k] = Math.imul(a, 0x85ebca6b) ^ b;
-		hb[k] = b;
+		const a = ha[k] ^ (ha[k] >>> 16);
+		ha[k] = Math.imul(a, 0x85ebca6b) ^ hb[k];
 	}
 	// group rows by the top bits of the first half (one counting pass, one stable scatter: each group
 	// keeps file order), then within each small group a row repeats an earlier one with both halves equal
