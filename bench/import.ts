@@ -43,9 +43,10 @@ async function main(): Promise<void> {
 	let ours;
 	let paced;
 	try {
+		// timed without instruments; the peak memory comes from the second run, which samples it
 		ours = await importInBrowser(`http://127.0.0.1:${port}`, resolve(input), chromiumPath);
 		// the same import by a user who looks at each screen for a second: what reading and building ahead save them
-		paced = await importInBrowser(`http://127.0.0.1:${port}`, resolve(input), chromiumPath, 1000);
+		paced = await importInBrowser(`http://127.0.0.1:${port}`, resolve(input), chromiumPath, 1000, { sampleHeap: true });
 	} finally {
 		server.close();
 	}
@@ -76,14 +77,15 @@ async function main(): Promise<void> {
 	);
 	const longest = Math.max(ours.longestTaskMs, paced.longestTaskMs);
 	report.record('longest_main_thread_task', longest, 'ms', null, '≤ 50 ms', longest <= 50, 'both runs');
+	const peak = Math.max(ours.peakHeapBytes, paced.peakHeapBytes);
 	report.record(
 		'peak_js_heap',
-		ours.peakHeapBytes / 1048576,
+		peak / 1048576,
 		'MB',
 		null,
 		'< 500 MB',
-		ours.peakHeapBytes < 500 * 1048576,
-		'JS heap + ArrayBuffer stores, page and CSV worker, sampled every 100 ms'
+		peak < 500 * 1048576,
+		'JS heap + ArrayBuffer stores, page and CSV worker, sampled every 100 ms through the second run (the timed run is left unprobed)'
 	);
 	report.record('rows_saved', ours.rowsSaved, 'rows', pandas?.rows ?? null, `= ${rows}`, ours.rowsSaved === (pandas?.rows ?? rows));
 
@@ -91,7 +93,7 @@ async function main(): Promise<void> {
 		`\nimport of ${rows.toLocaleString('en')} rows (harness ${ms(ours.harnessMs)} incl. Playwright between steps) — app time per step: read ${ms(ours.phases.read)}, parse ${ms(ours.phases.parse)}, build ${ms(ours.phases.build)}, save ${ms(ours.phases.save)}`
 	);
 	console.log(
-		`heap measured over: ${ours.heapScope}; long tasks (> 50 ms): ${ours.longTasks}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`
+		`heap measured over: ${paced.heapScope}; long tasks (> 50 ms): ${ours.longTasks}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`
 	);
 	if (pandas) console.log(`baseline: pandas ${pandas.version} read_csv + to_datetime (best of 2)`);
 	else console.log('baseline: python3 with pandas not found (Debian: apt-get install python3-pandas); ratio not computed');

@@ -175,31 +175,33 @@ async function timed(page: Page, selector: string, event: 'click' | 'change', ac
 		const selector = ${JSON.stringify(selector)};
 		const w = window;
 		w.__step = { start: -1, end: -1 };
-		document.addEventListener(${JSON.stringify(event)}, () => { if (w.__step.start < 0) w.__step.start = performance.now(); }, { capture: true, once: true });
-		const mo = new MutationObserver(() => {
-			if (w.__step.start >= 0 && document.querySelector(selector) !== null) {
-				mo.disconnect();
-				requestAnimationFrame(() => setTimeout(() => { w.__step.end = performance.now(); }));
-			}
+		w.__stepDone = new Promise((resolve) => {
+			document.addEventListener(${JSON.stringify(event)}, () => { if (w.__step.start < 0) w.__step.start = performance.now(); }, { capture: true, once: true });
+			const mo = new MutationObserver(() => {
+				if (w.__step.start >= 0 && document.querySelector(selector) !== null) {
+					mo.disconnect();
+					requestAnimationFrame(() => setTimeout(() => { w.__step.end = performance.now(); resolve(w.__step.end - w.__step.start); }));
+				}
+			});
+			mo.observe(document.body, { childList: true, subtree: true, attributes: true });
 		});
-		mo.observe(document.body, { childList: true, subtree: true, attributes: true });
 	})()`);
 	await act();
-	await page.waitForFunction(() => (window as unknown as { __step: { end: number } }).__step.end >= 0, null, {
-		timeout: 300_000,
-		polling: 20
-	});
-	return page.evaluate(() => {
-		const s = (window as unknown as { __step: { start: number; end: number } }).__step;
-		return s.end - s.start;
-	});
+	// one call that resolves in the page when the step ends: no polling while the app works
+	return page.evaluate(() => (window as unknown as { __stepDone: Promise<number> }).__stepDone);
 }
 
 /**
  * `pauseMs`: how long the simulated user looks at each screen before clicking on (0: clicks the moment
  * the screen is painted, the worst case for work the app does ahead of the click).
  */
-export async function importInBrowser(baseURL: string, file: string, executablePath: string, pauseMs = 0): Promise<BrowserRun> {
+export async function importInBrowser(
+	baseURL: string,
+	file: string,
+	executablePath: string,
+	pauseMs = 0,
+	opts: { sampleHeap?: boolean } = {}
+): Promise<BrowserRun> {
 	const tag = `--cx-bench-import=${process.pid}-${Date.now()}`;
 	const browser: Browser = await chromium.launch({ executablePath, args: [...ARGS, tag] });
 	try {
@@ -236,7 +238,9 @@ export async function importInBrowser(baseURL: string, file: string, executableP
 		const cdp = await browser.newBrowserCDPSession();
 		const heap = new HeapSampler(cdp);
 		await heap.sample();
-		heap.start(100);
+		// polling the heap of the page and the worker every 100 ms interrupts both: only the run that
+		// measures memory does it (the timed run samples before and after)
+		if (opts.sampleHeap) heap.start(100);
 
 		const profile = process.env.BENCH_PROFILE && pauseMs === 0;
 		if (profile) {
