@@ -186,3 +186,42 @@ describe('wholeBlobSource', () => {
 		}
 	});
 });
+
+describe('direct caches for integer and day cells', () => {
+	it('property: any order of near and far integers and days reads back exactly, each distinct text once in the dictionary', async () => {
+		const int = fc.oneof(
+			fc.integer({ min: 0, max: 3000 }),
+			fc.integer({ min: 1_000_000, max: 1_000_050 }),
+			fc.integer({ min: -600, max: 0 }),
+			fc.integer({ min: 2 ** 31 - 20, max: 2 ** 31 - 1 }),
+			fc.integer({ min: 50_000_000, max: 50_000_010 })
+		);
+		const day = fc.integer({ min: 0, max: 40_000 }).map((d) => new Date(Date.UTC(1950, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(fc.tuple(int, day), { minLength: 1, maxLength: 400 }),
+				fc.integer({ min: 1, max: 3 }),
+				async (rows, repeat) => {
+					const all = Array.from({ length: repeat }, () => rows).flat();
+					const text = 'n,d\n' + all.map(([n, d]) => `${n},${d}`).join('\n') + '\n';
+					for (const bytePath of [true, false]) {
+						const t = (await parseText(text, { chunkBytes: 512, bytePath })).data!;
+						expect(t.rowCount).toBe(all.length);
+						all.forEach(([n, d], i) => {
+							expect(rawCell(t, 0, i)).toBe(String(n));
+							expect(rawCell(t, 1, i)).toBe(d);
+						});
+						for (const c of t.columns) if (c.unique) expect(new Set(c.dict).size).toBe(c.dict.length);
+					}
+				}
+			),
+			{ numRuns: 150 }
+		);
+	});
+	it('a key stored in the spare room of a cache stays found after the cache re-spans', async () => {
+		// 1000 opens a cache around it (489–1512); 490 lands in its spare room; 2000 re-spans it; 490 again must hit
+		const t = (await parseText('n\n1000\n490\n2000\n490\n2000\n')).data!;
+		expect(t.columns[0].dict.filter((x) => x === '490')).toHaveLength(1);
+		expect([0, 1, 2, 3, 4].map((i) => rawCell(t, 0, i))).toEqual(['1000', '490', '2000', '490', '2000']);
+	});
+});

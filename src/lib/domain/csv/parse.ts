@@ -354,7 +354,7 @@ interface DirectCache {
 	/** code + 1 per value − base; 0 = not cached. */
 	codes: Int32Array;
 	base: number;
-	/** Slots; 0 = no cache yet, −1 = the keys are too spread out for one. */
+	/** Slots (0: no cache yet). */
 	size: number;
 	/** Smallest and largest value seen when the cache was spanned. */
 	lo: number;
@@ -451,7 +451,9 @@ class ColumnBuilder {
 	tcode: Int32Array = new Int32Array(1024);
 	tkey: Float64Array = new Float64Array(1024);
 	tcount = 0;
-	/** Direct caches over the key table: integers, and days (YYYYMMDD). */
+	/** Dictionary entries with a typed key, in the key table or a direct cache. */
+	typedCount = 0;
+	/** Direct caches beside the key table: integers, and days (YYYYMMDD). */
 	ints: DirectCache = emptyCache();
 	days: DirectCache = emptyCache();
 	dict: string[] = [];
@@ -568,27 +570,36 @@ class ColumnBuilder {
 		return -1;
 	}
 
-	/** Add the cell `#findTyped` did not find, with its text; keeps the direct cache in step. */
+	/**
+	 * Add the cell `#findTyped` did not find, with its text. A key that fits its direct cache (or
+	 * fits once the cache re-spans) lives only there; any other goes to the key table.
+	 */
 	#addTyped(text: string): number {
 		const slot = DIRECT[0];
-		const value = DIRECT[1];
-		const c = this.#insertTyped(text, KEYS[0]);
 		if (slot !== 0) {
+			const value = DIRECT[1];
 			const cache = slot === 1 ? this.ints : this.days;
-			const at = value - cache.base;
-			if (at >= 0 && at < cache.size) cache.codes[at] = c + 1;
-			else this.#widen(cache, value, slot);
+			if ((value - cache.base >= 0 && value - cache.base < cache.size) || this.#widen(cache, value, slot)) {
+				const c = this.dict.length;
+				this.dict.push(text);
+				this.typedCount++;
+				cache.codes[value - cache.base] = c + 1;
+				if (value < cache.lo) cache.lo = value;
+				if (value > cache.hi) cache.hi = value;
+				return c;
+			}
 		}
-		return c;
+		this.typedCount++;
+		return this.#insertTyped(text, KEYS[0]);
 	}
 
 	/**
-	 * A direct cache missed `value` by range: re-span it over every key of its sort seen so far plus
-	 * `value`, when that span stays small (≤ 8 slots per entry, ≤ 4M slots); else leave it as it is.
-	 * The cache only mirrors the key table, so a stale or absent cache costs speed, never correctness.
+	 * Re-span a direct cache over every key of its sort seen so far plus `value`, when that span
+	 * stays small (≤ 8 slots per entry, ≤ 4M slots); false (nothing changed) otherwise. A cache
+	 * holds every key of its sort within its range: the old cache's keys (all within its lo–hi,
+	 * which the new range covers) and the key table's keys that now fall in range move over.
 	 */
-	#widen(cache: DirectCache, value: number, slot: number): void {
-		if (cache.size < 0) return;
+	#widen(cache: DirectCache, value: number, slot: number): boolean {
 		let lo = value;
 		let hi = value;
 		if (cache.size > 0) {
@@ -596,15 +607,14 @@ class ColumnBuilder {
 			hi = Math.max(hi, cache.hi);
 		}
 		const span = hi - lo + 1;
-		if (span > Math.max(1 << 16, this.tcount * 8) || span > 1 << 22) {
-			// too sparse for now: try again when there are more entries (numeric ids fill their range)
-			if (span > 1 << 22) cache.size = -1;
-			return;
-		}
+		// too sparse for now: try again when there are more entries (numeric ids fill their range)
+		if (span > Math.max(1 << 16, this.typedCount * 8) || span > 1 << 22) return false;
 		// leave room on both sides so a growing range re-spans O(log) times
 		const size = Math.min(1 << 22, Math.max(1024, span * 2));
 		const base = Math.max(lo - Math.floor((size - span) / 2), slot === 2 ? 0 : -(2 ** 31));
 		const codes = new Int32Array(size);
+		const old = cache.codes;
+		for (let at = 0; at < cache.size; at++) if (old[at] !== 0) codes[cache.base + at - base] = old[at];
 		const oc = this.tcode;
 		const ok = this.tkey;
 		for (let j = 0; j < oc.length; j++) {
@@ -617,6 +627,7 @@ class ColumnBuilder {
 		cache.size = size;
 		cache.lo = lo;
 		cache.hi = hi;
+		return value - base >= 0 && value - base < size;
 	}
 
 	add(s: string): void {
