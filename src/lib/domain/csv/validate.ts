@@ -871,8 +871,7 @@ function findDuplicates(
 	rowNumbers: Int32Array,
 	max: number
 ): { count: number; rows: number[] } {
-	// a 2×32-bit hash per row (collisions ≈ 2^-64); equal rows have equal hashes, so they meet in
-	// the same small group below, the first in file order first
+	// a 2×32-bit hash per row (collisions ≈ 2^-64); equal rows have equal hashes
 	const ha = new Int32Array(n).fill(0x811c9dc5 | 0);
 	const hb = new Int32Array(n).fill(0x01000193);
 	// a field at a time: small loops the JIT optimises at once
@@ -881,52 +880,37 @@ function findDuplicates(
 		const a = ha[k] ^ (ha[k] >>> 16);
 		ha[k] = Math.imul(a, 0x85ebca6b) ^ hb[k];
 	}
-	// group rows by the top bits of the first half (one counting pass, one stable scatter: each group
-	// keeps file order), then within each small group a row repeats an earlier one with both halves equal
-	const bits = Math.max(4, Math.min(20, Math.ceil(Math.log2(Math.max(1, n) / 8))));
-	const shift = 32 - bits;
-	const starts = new Int32Array((1 << bits) + 1);
-	for (let k = 0; k < n; k++) starts[(ha[k] >>> shift) + 1]++;
-	for (let g = 0; g < 1 << bits; g++) starts[g + 1] += starts[g];
-	const fill = starts.slice(0, 1 << bits);
-	const order = new Int32Array(n);
-	const gha = new Int32Array(n);
-	const ghb = new Int32Array(n);
+	// nearly every row is unique: a bitmap of the first halves (16 bits per row) marks the values
+	// seen twice, so only rows whose hash met another's (the repeats, their originals and a few
+	// chance collisions) are compared exactly, in file order, in a small open-addressing table
+	const bitsLog = Math.max(10, Math.min(27, Math.ceil(Math.log2(Math.max(1, n) * 16))));
+	const drop = 32 - bitsLog;
+	const once = new Uint8Array(1 << (bitsLog - 3));
+	const twice = new Uint8Array(1 << (bitsLog - 3));
 	for (let k = 0; k < n; k++) {
-		const to = fill[ha[k] >>> shift]++;
-		order[to] = k;
-		gha[to] = ha[k];
-		ghb[to] = hb[k];
+		const b = ha[k] >>> drop;
+		const byte = b >>> 3;
+		const bit = 1 << (b & 7);
+		if (once[byte] & bit) twice[byte] |= bit;
+		else once[byte] |= bit;
+	}
+	let suspects = 0;
+	for (let k = 0; k < n; k++) {
+		const b = ha[k] >>> drop;
+		if (twice[b >>> 3] & (1 << (b & 7))) suspects++;
 	}
 	const dup = new Uint8Array(n);
 	let count = 0;
-	// groups past 32 rows (many equal rows) use a small open-addressing table instead of all pairs
-	let slots = new Int32Array(0);
-	for (let g = 0; g < 1 << bits; g++) {
-		const s = starts[g];
-		const e = starts[g + 1];
-		if (e - s < 2) continue;
-		if (e - s <= 32) {
-			for (let k = s + 1; k < e; k++) {
-				const a = gha[k];
-				const b = ghb[k];
-				for (let q = s; q < k; q++)
-					if (gha[q] === a && ghb[q] === b) {
-						dup[order[k]] = 1;
-						count++;
-						break;
-					}
-			}
-			continue;
-		}
+	if (suspects > 1) {
 		let size = 64;
-		while (size < (e - s) * 2) size *= 2;
-		if (slots.length < size) slots = new Int32Array(size);
-		else slots.fill(0, 0, size);
+		while (size < suspects * 2) size *= 2;
+		const slots = new Int32Array(size);
 		const mask = size - 1;
-		for (let k = s; k < e; k++) {
-			const a = gha[k];
-			const b = ghb[k];
+		for (let k = 0; k < n; k++) {
+			const a = ha[k];
+			const b0 = a >>> drop;
+			if (!(twice[b0 >>> 3] & (1 << (b0 & 7)))) continue;
+			const b = hb[k];
 			let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
 			for (;;) {
 				const q = slots[i] - 1;
@@ -934,8 +918,8 @@ function findDuplicates(
 					slots[i] = k + 1;
 					break;
 				}
-				if (gha[q] === a && ghb[q] === b) {
-					dup[order[k]] = 1;
+				if (ha[q] === a && hb[q] === b) {
+					dup[k] = 1;
 					count++;
 					break;
 				}
