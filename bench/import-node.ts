@@ -19,18 +19,6 @@ function arg(name: string, fallback: string): string {
 	return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-/** mulberry32: deterministic data on every machine. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** A retail-shaped transactions CSV: order id, customer, timestamp, channel, product, qty, price, amount. */
 async function generate(path: string, rows: number): Promise<void> {
 	const rand = rng(20240607);
@@ -95,6 +83,7 @@ async function ours(path: string) {
 function pandas(path: string): { seconds: number; cpuSeconds: number; version: string; python: string } | null {
 	const code = `
 import sys, time, pandas as pd
+import { rng } from '../src/lib/domain/random';
 t = time.perf_counter()
 c = time.process_time()
 df = pd.read_csv(sys.argv[1])

@@ -1,17 +1,9 @@
 // The import benchmark's input: a 1,000,000-row transactions CSV (customer_id,date,amount) from a fixed seed, identical on every machine.
 import { createWriteStream } from 'node:fs';
 
-/** mulberry32: deterministic data on every machine. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { rng } from '../../src/lib/domain/random';
+
+export { rng };
 
 /** Customers follow a skewed (Pareto-like) purchase frequency over two years of days; amounts are log-normal-ish with cents. */
 export async function generateTransactions(path: string, rows: number, seed = 20240607): Promise<void> {

@@ -4,17 +4,9 @@ import type { TransactionColumns } from '../../src/lib/domain/analytics/shared/t
 import { formatIsoDay, parseIsoDay } from '../../src/lib/domain/analytics/shared/transactions';
 import { readCdnow, readTransactionsCsv, type TextReadResult } from '../../src/lib/domain/analytics/shared/text-input';
 
-/** mulberry32: tiny, fast, deterministic — the same data on every machine. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { rng } from '../../src/lib/domain/random';
+
+export { rng };
 
 /**
  * `n` transactions over two years for ~n/10 customers with skewed activity (a few heavy buyers,

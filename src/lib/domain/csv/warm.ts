@@ -5,18 +5,7 @@ import { profileTable } from './inference';
 import { guessKind, guessMapping, toColumnMapping } from './mapping';
 import { buildDataset } from './validate';
 import { toChunks } from './columnar';
-
-/** A deterministic generator (mulberry32), so every warm-up runs the same code paths. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { rng } from '../random';
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 const CHANNELS = ['web', 'app', 'store', 'hotline', '门店', '小程序'];

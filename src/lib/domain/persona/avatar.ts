@@ -1,4 +1,5 @@
 // Deterministic generated avatar: SVG shape data (no DOM) from a seed, so the same persona always gets the same face.
+import { rng } from '../random';
 export type AvatarShape =
 	| { kind: 'circle'; cx: number; cy: number; r: number; fill: string }
 	| { kind: 'ellipse'; cx: number; cy: number; rx: number; ry: number; fill: string }
@@ -22,17 +23,6 @@ function hash(s: string): number {
 		h = Math.imul(h, 0x01000193);
 	}
 	return h >>> 0;
-}
-
-function rng(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 // Muted backgrounds that print well in greyscale and keep text contrast on the card.

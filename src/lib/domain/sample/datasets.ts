@@ -8,23 +8,12 @@ import { toChunkRecords, toDatasetRecord, type BuildSummary } from '../csv/sessi
 import type { DatasetColumn } from '../dataset/dataset';
 import type { ColumnMapping } from '../dataset/saved-mapping';
 import { COLUMN_CHUNK_ROWS } from '../dataset/column-chunk';
+import { rng } from '../random';
 
 export const SAMPLE_DATASET_IDS = { orders: 'sample-ds-orders', contacts: 'sample-ds-contacts' } as const;
 export const SAMPLE_FORECAST_ID = 'sample-forecast-contacts';
 
 const DAY = 86_400_000;
-
-/** mulberry32: the same sample on every machine. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const STORES = {
 	en: ['Harbour Road store', 'Old Town store', 'Riverside store', 'Mini-program'],

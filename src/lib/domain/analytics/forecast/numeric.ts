@@ -154,17 +154,7 @@ export function decompose(x: ArrayLike<number>, m: number, type: 'additive' | 'm
 	return { trend, seasonal, figure };
 }
 
-/** Small deterministic PRNG (mulberry32) so simulated intervals are reproducible across runs and workers. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { rng } from '../../random';
 
 /** Standard normal draws by Box–Muller from a uniform source. */
 export function normalSampler(u: () => number): () => number {
