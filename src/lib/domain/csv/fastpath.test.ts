@@ -116,4 +116,12 @@ describe('quote-free fast path', () => {
 			expect(rawCell(r.data!, 0, 400)).toBe('\ufeffz');
 		}
 	});
+	it('lines of more than 64 fields (the field table grows) read the same on every reader', async () => {
+		const head = Array.from({ length: 150 }, (_, j) => `c${j}`).join(',');
+		const rows = Array.from({ length: 40 }, (_, i) => Array.from({ length: 150 }, (_, j) => (j % 7 === 0 ? '' : `${i * j}`)).join(','));
+		const { fast, slow } = await both(head + '\n' + rows.join('\n') + '\n');
+		same(fast, slow);
+		expect(fast.data!.headers).toHaveLength(150);
+		expect(rawCell(fast.data!, 149, 39)).toBe(String(39 * 149));
+	});
 });

@@ -96,40 +96,25 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * bit-identical to `+text`.
  */
 export function canonicalNumberAt(s: string, a: number, b: number): number {
-	const n = b - a;
-	if (n <= 0 || n > 17) return NaN;
-	const i = s.charCodeAt(a) === 45 ? a + 1 : a;
-	if (i === b) return NaN;
-	let digits = 0;
-	let dot = -1;
-	let m = 0;
-	for (let k = i; k < b; k++) {
+	return copyShort(s, a, b) ? canonicalNumberBytes(SHORT, 0, b - a) : NaN;
+}
+
+/** Scratch for text cells read by the byte functions (a key never has more than 17 characters). */
+const SHORT = new Uint8Array(17);
+
+/** Copy s[a, b) into `SHORT` when it could hold a key: at most 17 characters (any non-ASCII one is copied as 0xFF, never a key character). */
+function copyShort(s: string, a: number, b: number): boolean {
+	if (b - a > 17) return false;
+	for (let k = a; k < b; k++) {
 		const c = s.charCodeAt(k);
-		if (c === 46) {
-			if (dot !== -1 || k === i || k === b - 1) return NaN;
-			dot = k;
-		} else if (c >= 48 && c <= 57) {
-			digits++;
-			m = m * 10 + (c - 48);
-		} else return NaN;
+		SHORT[k - a] = c < 128 ? c : 0xff;
 	}
-	if (digits > 15) return NaN;
-	const first = s.charCodeAt(i);
-	if (first === 48) {
-		// "0", "0.5" fine; "01" not; "-0" not
-		if (b - i > 1 && dot !== i + 1) return NaN;
-		if (b - i === 1 && i === a + 1) return NaN;
-	}
-	if (dot !== -1 && s.charCodeAt(b - 1) === 48) return NaN;
-	// below 1e-6 String() switches to exponent form ("1e-7")
-	if (first === 48 && dot === i + 1 && dot + 6 <= b && s.startsWith('00000', dot + 1)) return NaN;
-	const v = dot === -1 ? m : m / POW10[b - 1 - dot];
-	return i === a ? v : -v;
+	return true;
 }
 
 /**
  * `canonicalNumberAt` over the bytes of ASCII text (byte = char code): the same value or NaN for
- * the same characters. A twin, not a wrapper, because it runs once per cell of a million rows.
+ * the same characters. The one implementation: text cells are copied into bytes first.
  */
 export function canonicalNumberBytes(s: Uint8Array, a: number, b: number): number {
 	const n = b - a;
@@ -373,28 +358,16 @@ function directValue(key: number, slot: number): number {
 /** ISO day keys live above every canonical number (those have ≤ 17 characters, so |x| < 1e17 < 2^70). */
 const DAY_KEY = 2 ** 70;
 
-/**
- * A number that stands for the cell's text exactly, when there is one: a canonical number is its
- * value (`String(value) === text`, see `canonicalNumberAt`); `DDDD-DD-DD` is (DDDDDDDD + 1) × 2^70.
- * Both readings are one-to-one and never overlap, so equal keys mean equal text and a lookup
- * compares one number instead of the characters. Returns false when the text has no key.
- */
-function typedKey(s: string, a: number, b: number): boolean {
-	const n = b - a;
-	if (n === 10 && s.charCodeAt(a + 4) === 45 && s.charCodeAt(a + 7) === 45) {
-		let v = 0;
-		for (let k = a; k < b; k++) {
-			if (k === a + 4 || k === a + 7) continue;
-			const d = s.charCodeAt(k) - 48;
-			if (d < 0 || d > 9) return false;
-			v = v * 10 + d;
-		}
-		KEYS[0] = (v + 1) * DAY_KEY;
-		DIRECT[0] = 2;
-		DIRECT[1] = v;
-		return true;
-	}
-	const v = canonicalNumberAt(s, a, b);
+/** The key of day YYYYMMDD `v` (see `typedKey`). */
+function dayKey(v: number): true {
+	KEYS[0] = (v + 1) * DAY_KEY;
+	DIRECT[0] = 2;
+	DIRECT[1] = v;
+	return true;
+}
+
+/** The key of a canonical number `v`, or false for NaN (no key). */
+function numberKey(v: number): boolean {
 	if (v !== v) return false;
 	KEYS[0] = v;
 	if ((v | 0) === v) {
@@ -402,6 +375,16 @@ function typedKey(s: string, a: number, b: number): boolean {
 		DIRECT[1] = v;
 	} else DIRECT[0] = 0;
 	return true;
+}
+
+/**
+ * A number that stands for the cell's text exactly, when there is one: a canonical number is its
+ * value (`String(value) === text`, see `canonicalNumberAt`); `DDDD-DD-DD` is (DDDDDDDD + 1) × 2^70.
+ * Both readings are one-to-one and never overlap, so equal keys mean equal text and a lookup
+ * compares one number instead of the characters. Returns false when the text has no key.
+ */
+function typedKey(s: string, a: number, b: number): boolean {
+	return copyShort(s, a, b) && typedKeyBytes(SHORT, 0, b - a);
 }
 
 /** `typedKey` over the bytes of ASCII text (the same key for the same characters). */
@@ -414,19 +397,9 @@ function typedKeyBytes(s: Uint8Array, a: number, b: number): boolean {
 			if (d < 0 || d > 9) return false;
 			v = v * 10 + d;
 		}
-		KEYS[0] = (v + 1) * DAY_KEY;
-		DIRECT[0] = 2;
-		DIRECT[1] = v;
-		return true;
+		return dayKey(v);
 	}
-	const v = canonicalNumberBytes(s, a, b);
-	if (v !== v) return false;
-	KEYS[0] = v;
-	if ((v | 0) === v) {
-		DIRECT[0] = 1;
-		DIRECT[1] = v;
-	} else DIRECT[0] = 0;
-	return true;
+	return numberKey(canonicalNumberBytes(s, a, b));
 }
 
 function mix(h: number): number {
@@ -1071,6 +1044,15 @@ function makeFeeder(
 	const delim = dialect.delimiter.charCodeAt(0);
 	let starts = new Int32Array(64);
 	let ends = new Int32Array(64);
+	/** Room for twice as many fields per line. */
+	const growRanges = (): void => {
+		const s2 = new Int32Array(starts.length * 2);
+		s2.set(starts);
+		starts = s2;
+		const e2 = new Int32Array(ends.length * 2);
+		e2.set(ends);
+		ends = e2;
+	};
 	/**
 	 * A chunk without any quote character is split here, field by field, straight into the column
 	 * builders (no row arrays, no substrings for repeated values). Records the fast path cannot take
@@ -1094,14 +1076,7 @@ function makeFeeder(
 			let a = pos;
 			for (let k = pos; k < end; k++) {
 				if (agg.charCodeAt(k) === delim) {
-					if (count === starts.length - 1) {
-						const s2 = new Int32Array(starts.length * 2);
-						s2.set(starts);
-						starts = s2;
-						const e2 = new Int32Array(ends.length * 2);
-						e2.set(ends);
-						ends = e2;
-					}
+					if (count === starts.length - 1) growRanges();
 					starts[count] = a;
 					ends[count++] = k;
 					a = k + 1;
@@ -1153,12 +1128,9 @@ function makeFeeder(
 			}
 			if (cls === 1) {
 				if (count === st.length - 1) {
-					const s2 = new Int32Array(st.length * 2);
-					s2.set(st);
-					st = starts = s2;
-					const e2 = new Int32Array(en.length * 2);
-					e2.set(en);
-					en = ends = e2;
+					growRanges();
+					st = starts;
+					en = ends;
 				}
 				st[count] = a;
 				en[count++] = k;

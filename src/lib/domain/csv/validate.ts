@@ -471,30 +471,14 @@ function classifyAmounts(
 		const remap = orderF.remap!;
 		cancelled = Uint8Array.from(remap, (k) => (k >= 0 ? flags[k] : 0));
 	}
-	if (amountF && !amountF.lane && !qtyF && !cancelled) {
-		// the usual case: amounts from the dictionary, a return is a negative amount
-		const lut = amountF.lut!;
-		const codes = amountF.codes;
-		for (let i = 0; i < n; i++) {
-			if (fate[i] !== 0) continue;
-			const amount = lut[codes[i]];
-			if (amount < 0) {
-				returnsRows++;
-				returnsAmount += amount;
-				if (policy === 'exclude') {
-					excluded++;
-					fate[i] = EXCLUDED;
-					continue;
-				}
-			}
-			out[i] = amount;
-		}
-		return { returnsRows, returnsAmount, excluded };
-	}
+	// the usual amount column reads its dictionary straight (no call per row)
+	const amountLut = amountF && !amountF.lane ? amountF.lut! : null;
+	const amountCodes = amountF ? amountF.codes : null;
 	for (let i = 0; i < n; i++) {
 		if (fate[i] !== 0) continue;
 		let amount: number;
-		if (amountF) amount = valueAt(amountF, i);
+		if (amountLut !== null) amount = amountLut[amountCodes![i]];
+		else if (amountF) amount = valueAt(amountF, i);
 		else {
 			// rounded to 1e-10 so 6 × 2.55 is 15.3, not 15.299999999999999
 			amount = Math.round(valueAt(qtyF!, i) * valueAt(priceF!, i) * 1e10) / 1e10;
@@ -503,8 +487,7 @@ function classifyAmounts(
 				continue;
 			}
 		}
-		const qty = qtyF ? valueAt(qtyF, i) : NaN;
-		let isReturn = amount < 0 || qty < 0;
+		let isReturn = amount < 0 || (qtyF !== null && valueAt(qtyF, i) < 0);
 		if (!isReturn && cancelled) {
 			const c = orderF!.codes[i];
 			isReturn = c >= 0 && cancelled[c] === 1;
