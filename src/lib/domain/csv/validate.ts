@@ -859,40 +859,49 @@ function findDuplicates(
 	const hb = new Int32Array(n).fill(0x01000193);
 	// a field at a time: small loops the JIT optimises at once
 	for (const key of keys) mixField(ha, hb, key, n === at.length ? null : at, n);
+	// nearly every row is unique: a table of 2-bit counters over the first halves (8 slots per row)
+	// marks the values seen twice, so only rows whose hash met another's (the repeats, their
+	// originals and a few chance collisions) are compared exactly, in file order, in a small
+	// open-addressing table
+	const slotsLog = Math.max(10, Math.min(26, Math.ceil(Math.log2(Math.max(1, n) * 8))));
+	const drop = 32 - slotsLog;
+	// 2 bits per slot (0 unseen, 1 once, 2 more), 4 slots a byte: one read-modify-write per row
+	const seen = new Uint8Array(1 << (slotsLog - 2));
 	for (let k = 0; k < n; k++) {
+		// the first half, finished here, in the same pass that counts it
 		const a = ha[k] ^ (ha[k] >>> 16);
-		ha[k] = Math.imul(a, 0x85ebca6b) ^ hb[k];
+		const h = Math.imul(a, 0x85ebca6b) ^ hb[k];
+		ha[k] = h;
+		const b = h >>> drop;
+		const byte = b >>> 2;
+		const shift = (b & 3) << 1;
+		const state = (seen[byte] >>> shift) & 3;
+		if (state < 2) seen[byte] += 1 << shift;
 	}
-	// nearly every row is unique: a bitmap of the first halves (16 bits per row) marks the values
-	// seen twice, so only rows whose hash met another's (the repeats, their originals and a few
-	// chance collisions) are compared exactly, in file order, in a small open-addressing table
-	const bitsLog = Math.max(10, Math.min(27, Math.ceil(Math.log2(Math.max(1, n) * 16))));
-	const drop = 32 - bitsLog;
-	const once = new Uint8Array(1 << (bitsLog - 3));
-	const twice = new Uint8Array(1 << (bitsLog - 3));
+	// the rows whose slot was hit more than once, in file order
+	let suspects = new Int32Array(1024);
+	let ns = 0;
 	for (let k = 0; k < n; k++) {
 		const b = ha[k] >>> drop;
-		const byte = b >>> 3;
-		const bit = 1 << (b & 7);
-		if (once[byte] & bit) twice[byte] |= bit;
-		else once[byte] |= bit;
-	}
-	let suspects = 0;
-	for (let k = 0; k < n; k++) {
-		const b = ha[k] >>> drop;
-		if (twice[b >>> 3] & (1 << (b & 7))) suspects++;
+		if (((seen[b >>> 2] >>> ((b & 3) << 1)) & 3) === 2) {
+			if (ns === suspects.length) {
+				const grown = new Int32Array(ns * 2);
+				grown.set(suspects);
+				suspects = grown;
+			}
+			suspects[ns++] = k;
+		}
 	}
 	const dup = new Uint8Array(n);
 	let count = 0;
-	if (suspects > 1) {
+	if (ns > 1) {
 		let size = 64;
-		while (size < suspects * 2) size *= 2;
+		while (size < ns * 2) size *= 2;
 		const slots = new Int32Array(size);
 		const mask = size - 1;
-		for (let k = 0; k < n; k++) {
+		for (let s = 0; s < ns; s++) {
+			const k = suspects[s];
 			const a = ha[k];
-			const b0 = a >>> drop;
-			if (!(twice[b0 >>> 3] & (1 << (b0 & 7)))) continue;
 			const b = hb[k];
 			let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
 			for (;;) {
