@@ -1,5 +1,6 @@
 // Import benchmark: a 1M-row transactions CSV through the real UI (headless Chromium, worker parse → map → build → Save to IndexedDB) vs pandas read_csv + to_datetime, same file, same run.
-// Usage: npm run bench:import [-- --rows 1000000] [--input FILE]; env CX_OUT picks the build folder (build-$CX_OUT, else build/).
+// Usage: npm run bench:import [-- --rows 1000000] [--input FILE]; env CX_OUT picks the build folder (build-$CX_OUT, else build/);
+// BENCH_PROFILE=path (steps from the file choice on) or BENCH_PROFILE_EARLY=path (from the wizard's opening) write CPU profiles of the page and the CSV worker.
 import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
