@@ -15,6 +15,8 @@ export interface BrowserRun {
 	cpuMs: number | null;
 	longestTaskMs: number;
 	longTasks: number;
+	/** Each task over 50 ms: the step it fell in (or between steps) and its length. */
+	longTaskSteps: string[];
 	rowsSaved: number;
 }
 
@@ -169,7 +171,7 @@ class HeapSampler {
  * own handler) to the first animation frame after `selector` is in the document (+ a task, so the
  * frame has been painted). Playwright's own latency between steps is not the app's.
  */
-async function timed(page: Page, selector: string, event: 'click' | 'change', act: () => Promise<void>): Promise<number> {
+async function timed(page: Page, selector: string, event: 'click' | 'change', act: () => Promise<void>, name = selector): Promise<number> {
 	// a string, not a function: tsx would wrap named inner functions in a `__name` helper the page lacks
 	await page.evaluate(`(() => {
 		const selector = ${JSON.stringify(selector)};
@@ -180,7 +182,11 @@ async function timed(page: Page, selector: string, event: 'click' | 'change', ac
 			const mo = new MutationObserver(() => {
 				if (w.__step.start >= 0 && document.querySelector(selector) !== null) {
 					mo.disconnect();
-					requestAnimationFrame(() => setTimeout(() => { w.__step.end = performance.now(); resolve(w.__step.end - w.__step.start); }));
+					requestAnimationFrame(() => setTimeout(() => {
+						w.__step.end = performance.now();
+						(w.__windows ??= []).push([${JSON.stringify(name)}, w.__step.start, w.__step.end]);
+						resolve(w.__step.end - w.__step.start);
+					}));
 				}
 			});
 			mo.observe(document.body, { childList: true, subtree: true, attributes: true });
@@ -209,11 +215,11 @@ export async function importInBrowser(
 		const page = await context.newPage();
 		await page.addInitScript(() => {
 			localStorage.setItem('cx.locale', 'en');
-			const w = window as unknown as { __long: number[] };
+			const w = window as unknown as { __long: [number, number][] };
 			w.__long = [];
 			try {
 				new PerformanceObserver((list) => {
-					for (const e of list.getEntries()) w.__long.push(e.duration);
+					for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration]);
 				}).observe({ type: 'longtask', buffered: false });
 			} catch {
 				/* longtask unsupported */
@@ -233,7 +239,7 @@ export async function importInBrowser(
 			await earlySampler.sendAll('Profiler.start');
 		}
 		await page.waitForTimeout(300);
-		await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
+		await page.evaluate(() => ((window as unknown as { __long: [number, number][] }).__long = []));
 
 		const cdp = await browser.newBrowserCDPSession();
 		const heap = new HeapSampler(cdp);
@@ -251,16 +257,16 @@ export async function importInBrowser(
 		}
 		const cpu0 = treeCpuMs(tag.slice(2));
 		const t0 = performance.now();
-		const read = await timed(page, '[data-step="read"]', 'change', () => page.getByTestId('file-input').setInputFiles(file));
+		const read = await timed(page, '[data-step="read"]', 'change', () => page.getByTestId('file-input').setInputFiles(file), 'read');
 		const look = () => (pauseMs > 0 ? page.waitForTimeout(pauseMs) : Promise.resolve());
 
 		await look();
-		const parse = await timed(page, '[data-step="map"]', 'click', () => page.getByTestId('read-file').click());
+		const parse = await timed(page, '[data-step="map"]', 'click', () => page.getByTestId('read-file').click(), 'parse');
 		await look();
-		const build = await timed(page, '[data-step="check"]', 'click', () => page.getByTestId('check-data').click());
+		const build = await timed(page, '[data-step="check"]', 'click', () => page.getByTestId('check-data').click(), 'build');
 		await look();
-		const toSave = await timed(page, '[data-testid="save-dataset"]', 'click', () => page.getByTestId('to-save').click());
-		const save = await timed(page, '[data-testid="import-success"]', 'click', () => page.getByTestId('save-dataset').click());
+		const toSave = await timed(page, '[data-testid="save-dataset"]', 'click', () => page.getByTestId('to-save').click(), 'to save');
+		const save = await timed(page, '[data-testid="import-success"]', 'click', () => page.getByTestId('save-dataset').click(), 'save');
 		const t1 = performance.now();
 		const cpu1 = treeCpuMs(tag.slice(2));
 		if (earlySampler) {
@@ -280,7 +286,12 @@ export async function importInBrowser(
 		heap.stop();
 		await heap.sample();
 
-		const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+		const longEntries = await page.evaluate(() => (window as unknown as { __long: [number, number][] }).__long);
+		const long = longEntries.map(([, d]) => d);
+		const windows = await page.evaluate(() => (window as unknown as { __windows: [string, number, number][] }).__windows ?? []);
+		const longTaskSteps = longEntries.map(
+			([at, d]) => `${windows.find(([, a, b]) => at >= a && at <= b)?.[0] ?? 'between steps'} ${Math.round(d)} ms`
+		);
 		const rowsSaved = await page.evaluate(
 			() =>
 				new Promise<number>((resolve) => {
@@ -303,6 +314,7 @@ export async function importInBrowser(
 			heapScope: heap.sawWorker ? 'page + csv worker' : 'page',
 			longestTaskMs: long.length ? Math.max(...long) : 0,
 			longTasks: long.length,
+			longTaskSteps,
 			rowsSaved
 		};
 	} finally {
