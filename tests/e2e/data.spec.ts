@@ -19,6 +19,8 @@ async function readFile(page: Page, file: string | { name: string; mimeType: str
 	await expect(page.getByTestId('import-wizard')).toHaveAttribute('data-step', 'read');
 	await page.getByTestId('read-file').click();
 	await expect(page.getByTestId('import-wizard')).toHaveAttribute('data-step', 'map');
+	// keyboard and screen-reader users land on the new step's heading (moved there once it is painted)
+	await expect(page.locator('h2.step-title')).toBeFocused();
 }
 
 async function checkAndSave(page: Page) {
