@@ -425,11 +425,19 @@ const NO_AMOUNT = -2;
 const EXCLUDED = -3;
 
 /**
+ * Rows per dictionary entry of a field, when the field reads its raw column's own dictionary;
+ * null when it reads a copy (one that spelled out its lane cells), whose entries the counts miss.
+ */
+function fieldCounts(raw: RawTable, r: Resolved): Int32Array | null {
+	return raw.columns[r.col].dict === r.texts ? codeCounts(raw, r.col) : null;
+}
+
+/**
  * Whether some row can have status ≥ `worst` in this field: a dictionary entry that rows use (per
- * the raw column's counts; when the field reads a copy, any entry) has it. Lane cells never fail.
+ * `fieldCounts`; without them, any entry) has it. Lane cells never fail.
  */
 function mayFail(raw: RawTable, r: Resolved, worst = 1): boolean {
-	const counts = raw.columns[r.col].dict === r.texts ? codeCounts(raw, r.col) : null;
+	const counts = fieldCounts(raw, r);
 	const st = r.status;
 	for (let k = 0; k < st.length; k++) if (st[k] >= worst && (counts === null || counts[k] > 0)) return true;
 	return false;
@@ -722,8 +730,7 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, opts: BuildO
 	// every row accepted (the usual case): row-level figures can come from the per-value counts of a
 	// field read straight from its raw column (not a copy that spelled out its lane cells)
 	const all = na === n;
-	const countsOf = (r: Resolved | undefined): Int32Array | null =>
-		all && r && !r.lane && raw.columns[r.col].dict === r.texts ? codeCounts(raw, r.col) : null;
+	const countsOf = (r: Resolved | undefined): Int32Array | null => (all && r && !r.lane ? fieldCounts(raw, r) : null);
 	let rowNumbers = raw.rowNumbers;
 	if (!all) {
 		rowNumbers = new Int32Array(na);
